@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command.ts';
+import { appCommands } from './app.ts';
+import { deviceCommands } from './devices.ts';
+
+/** Each area keeps its subcommands in its own file; this is only the list of areas. */
+export const allCommands: CliCommand[] = [...appCommands, ...deviceCommands];

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { CoreStatus } from './status.ts';
+import { Device } from './devices.ts';
+import { Settings } from './settings.ts';
+
+/** Everything the core pushes to its clients. Payloads are validated before they are sent. */
+export const events = {
+  'status.changed': CoreStatus,
+  'devices.changed': z.array(Device),
+  'settings.changed': Settings,
+};
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;

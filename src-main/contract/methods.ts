@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { appMethods } from './app.ts';
+import { devicesMethods } from './devices.ts';
+import { settingsMethods } from './settings.ts';
+import { statusMethods } from './status.ts';
+
+/** The one table both transports are generic over. Each area keeps its methods in its own file. */
+export const methods = {
+  ...appMethods,
+  ...devicesMethods,
+  ...settingsMethods,
+  ...statusMethods,
+};
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}

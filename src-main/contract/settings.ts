@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { method } from './method.ts';
+
+/**
+ * The configuration of one counter PC. Each section has defaults so a fresh install works; the
+ * later capabilities add their sections here.
+ */
+export const Settings = z.object({
+  ui: z
+    .object({ language: z.enum(['vi', 'en']).default('vi') })
+    .default({ language: 'vi' }),
+  agency: z
+    .object({
+      name: z.string().default(''),
+      /** Mã định danh of the receiving agency, e.g. 000.00.31.H42 */
+      code: z.string().default(''),
+      counterId: z.string().default('01'),
+    })
+    .default({ name: '', code: '', counterId: '01' }),
+  server: z
+    .object({ url: z.string().default(''), clientId: z.string().default('') })
+    .default({ url: '', clientId: '' }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** A patch replaces whole fields inside the named sections. */
+export const SettingsPatch = z.object({
+  ui: Settings.shape.ui.unwrap().partial().optional(),
+  agency: Settings.shape.agency.unwrap().partial().optional(),
+  server: Settings.shape.server.unwrap().partial().optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const settingsMethods = {
+  'settings.get': method({ summary: 'Read the whole configuration', input: z.object({}), output: Settings }),
+  'settings.set': method({ summary: 'Change part of the configuration', input: SettingsPatch, output: Settings }),
+};

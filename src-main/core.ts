@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import type { HostKind } from './contract/app.ts';
+import type { Envelope } from './contract/bridge.ts';
+import { EventBus } from './rpc/event-bus.ts';
+import { dispatch } from './rpc/dispatch.ts';
+import type { CallContext, Handlers } from './rpc/handlers.ts';
+import { SettingsService } from './services/settings-service.ts';
+import { StatusService } from './services/status-service.ts';
+import { DeviceRegistry } from './devices/registry.ts';
+import type { DeviceProbe } from './devices/probe.ts';
+import { saneProbe } from './devices/scanner/sane-probe.ts';
+import { cupsProbe } from './devices/printer/cups-probe.ts';
+import { serialProbe } from './devices/transport/serial-probe.ts';
+
+export interface CoreConfig {
+  dataDir: string;
+  host: HostKind;
+  version: string;
+  trainingMode?: boolean;
+  electronVersion?: string;
+  /** Replaces the real probes (training mode and tests pass simulators here). */
+  probes?: DeviceProbe[];
+  log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface Core {
+  readonly config: CoreConfig;
+  readonly bus: EventBus;
+  readonly handlers: Handlers;
+  call(method: string, input: unknown, ctx?: Partial<CallContext>): Promise<Envelope>;
+  close(): Promise<void>;
+}
+
+/** The composition root: the one place that builds every service from a configuration. */
+export function createCore(config: CoreConfig): Core {
+  mkdirSync(config.dataDir, { recursive: true });
+  const log = config.log ?? (() => {});
+  const trainingMode = config.trainingMode ?? false;
+  const bus = new EventBus();
+  const settings = new SettingsService(config.dataDir, bus);
+  const status = new StatusService(bus, settings.get(), trainingMode);
+  const devices = new DeviceRegistry(config.probes ?? [saneProbe, cupsProbe, serialProbe], (d) => status.devicesChanged(d));
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      name: 'One-Stop Counter',
+      version: config.version,
+      host: config.host,
+      trainingMode,
+      platform: process.platform,
+      nodeVersion: process.version,
+      electronVersion: config.electronVersion,
+      dataDir: config.dataDir,
+    }),
+    'devices.list': (input) => devices.list(input.kind, input.refresh),
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => settings.set(patch),
+    'status.get': () => status.get(),
+  };
+
+  return {
+    config,
+    bus,
+    handlers,
+    call: (method, input, ctx) =>
+      dispatch(handlers, method, input, { host: config.host, ...ctx }, (err, m) =>
+        log('error', 'call failed', { method: m, error: err instanceof Error ? err.message : String(err) }),
+      ),
+    async close() {},
+  };
+}

@@ -1,0 +1,35 @@
+import { app } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createCore } from '../core.ts';
+import { fileLogger } from '../platform/logger.ts';
+import { createMainWindow, hardenSession, rendererIndex } from './window.ts';
+import { wireIpc } from './ipc.ts';
+
+/** The Electron shell: windows and OS integration only; everything else is the Core. */
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession();
+  const dataDir = process.env.COUNTER_DATA_DIR ?? app.getPath('userData');
+  const core = createCore({
+    dataDir,
+    host: 'electron',
+    version: app.getVersion(),
+    electronVersion: process.versions.electron,
+    trainingMode: process.env.COUNTER_TRAINING === '1' || process.argv.includes('--training'),
+    log: fileLogger(dataDir),
+  });
+  const here = import.meta.dirname;
+  const win = createMainWindow(join(here, '../preload/preload.cjs'));
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  const indexUrl = devUrl ?? pathToFileURL(rendererIndex(here)).href;
+  const unwire = wireIpc(core, win, devUrl ?? pathToFileURL(join(here, '../renderer')).href);
+  await win.loadURL(indexUrl);
+  app.on('window-all-closed', () => {
+    unwire();
+    void core.close().then(() => app.quit());
+  });
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else void start();

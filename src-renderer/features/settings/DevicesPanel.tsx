@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import type { Device } from '../../../src-main/contract/devices.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useClient } from '../../app/client-context.tsx';
+
+export function DevicesPanel() {
+  const { t } = useI18n();
+  const client = useClient();
+  const [devices, setDevices] = useState<Device[]>();
+  const [busy, setBusy] = useState(false);
+  const discover = async (refresh: boolean) => {
+    setBusy(true);
+    try {
+      setDevices(await client.call('devices.list', { refresh }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  useEffect(() => {
+    void discover(false);
+    return client.on('devices.changed', setDevices);
+  }, [client]);
+  return (
+    <div className="card">
+      <h2>{t('settings.devices')}</h2>
+      <button type="button" disabled={busy} onClick={() => void discover(true)}>
+        {busy ? t('common.loading') : t('settings.devices.refresh')}
+      </button>
+      {devices && devices.length === 0 && <p className="muted">{t('settings.devices.none')}</p>}
+      {devices && devices.length > 0 && (
+        <table className="table" data-testid="devices-table">
+          <tbody>
+            {devices.map((d) => (
+              <tr key={d.id}>
+                <td>{t(`device.kind.${d.kind}`)}</td>
+                <td>{d.name}</td>
+                <td className="mono">{d.address ?? ''}</td>
+                <td>{d.driver}</td>
+                <td className={`device-${d.status}`}>{t(`device.status.${d.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
