@@ -25,6 +25,7 @@ async function start(): Promise<void> {
   const indexUrl = devUrl ?? pathToFileURL(rendererIndex(here)).href;
   const unwire = wireIpc(core, win, devUrl ?? pathToFileURL(join(here, '../renderer')).href);
   await win.loadURL(indexUrl);
+  void core.call('devices.list', { refresh: true });
   app.on('window-all-closed', () => {
     unwire();
     void core.close().then(() => app.quit());

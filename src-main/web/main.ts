@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
     host = await startWebHost(core, { rendererDir, port: 0 });
   }
+  // Discover devices in the background so the status bar fills in without blocking start-up.
+  void core.call('devices.list', { refresh: true });
   console.log(`Quầy Một cửa (web host) đang chạy / is running: ${host.url}`);
   console.log(`COUNTER_URL=${host.url}`);
   const stop = async () => {
