@@ -12,6 +12,8 @@ import { saneProbe } from './devices/scanner/sane-probe.ts';
 import { cupsProbe } from './devices/printer/cups-probe.ts';
 import { serialProbe } from './devices/transport/serial-probe.ts';
 import { foundationHandlers } from './services/foundation-handlers.ts';
+import { CalendarService } from './services/calendar-service.ts';
+import { calendarHandlers } from './services/calendar-handlers.ts';
 
 export interface CoreConfig {
   dataDir: string;
@@ -47,6 +49,7 @@ export function createCore(config: CoreConfig): Core {
   // Each area contributes the handlers of the methods it owns; TypeScript checks none is missing.
   const handlers: Handlers = {
     ...foundationHandlers({ config, settings, status, devices }),
+    ...calendarHandlers(new CalendarService(settings)),
   };
 
   return {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app.ts';
+import { calendarMethods } from './calendar.ts';
 import { devicesMethods } from './devices.ts';
 import { settingsMethods } from './settings.ts';
 import { statusMethods } from './status.ts';
@@ -7,6 +8,7 @@ import { statusMethods } from './status.ts';
 /** The one table both transports are generic over. Each area keeps its methods in its own file. */
 export const methods = {
   ...appMethods,
+  ...calendarMethods,
   ...devicesMethods,
   ...settingsMethods,
   ...statusMethods,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method.ts';
+import { CalendarSettings } from './calendar.ts';
 
 /**
  * The configuration of one counter PC. Each section has defaults so a fresh install works; the
@@ -20,6 +21,8 @@ export const Settings = z.object({
   server: z
     .object({ url: z.string().default(''), clientId: z.string().default('') })
     .default({ url: '', clientId: '' }),
+  /** Working hours, weekends, late-day rule and the admin table of nghỉ bù / làm bù days. */
+  calendar: CalendarSettings.default(() => CalendarSettings.parse({})),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -28,6 +31,7 @@ export const SettingsPatch = z.object({
   ui: Settings.shape.ui.unwrap().partial().optional(),
   agency: Settings.shape.agency.unwrap().partial().optional(),
   server: Settings.shape.server.unwrap().partial().optional(),
+  calendar: CalendarSettings.partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
