@@ -1,0 +1,74 @@
+import Database from 'better-sqlite3';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Store } from '../store.ts';
+import { StoreErrors } from '../store-errors.ts';
+
+export interface BackupReport {
+  file: string;
+  bytes: number;
+  dossiers: number;
+  blobs: number;
+  createdAt: string;
+}
+
+/**
+ * Online backup to one file: SQLite's backup API copies a consistent snapshot while the counter keeps
+ * working; the encrypted blobs are then added to that copy as a table (they stay encrypted, so the
+ * backup is only readable with this counter's key). Written to a temp name, fsynced, then renamed.
+ */
+export async function backupStore(store: Store, file: string, now: Date = new Date()): Promise<BackupReport> {
+  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await store.db.backup(tmp);
+    const copy = new Database(tmp);
+    let blobs = 0;
+    let dossiers = 0;
+    try {
+      copy.pragma('journal_mode = DELETE');
+      copy.exec(`CREATE TABLE backup_blobs (sha256 TEXT PRIMARY KEY, sealed BLOB NOT NULL);
+                 CREATE TABLE backup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`);
+      const insert = copy.prepare('INSERT OR IGNORE INTO backup_blobs (sha256, sealed) VALUES (?, ?)');
+      copy.transaction(() => {
+        for (const sha of store.blobs.list()) {
+          insert.run(sha, store.blobs.readSealed(sha));
+          blobs++;
+        }
+        const meta = copy.prepare('INSERT INTO backup_meta (key, value) VALUES (?, ?)');
+        meta.run('created_at', now.toISOString());
+        meta.run('format', 'one-stop-counter-backup-1');
+      })();
+      dossiers = (copy.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
+    } finally {
+      copy.close();
+    }
+    fsyncFile(tmp);
+    renameSync(tmp, file);
+    fsyncFile(dirname(file));
+    const bytes = statSync(file).size;
+    return { file, bytes, dossiers, blobs, createdAt: now.toISOString() };
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('STORE')) throw err;
+    throw StoreErrors.raise('BACKUP_FAILED', { file, reason: String(err) });
+  }
+}
+
+/** fsync of a file or folder; Windows cannot open a folder for fsync (NTFS journals renames itself). */
+export function fsyncFile(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    if (process.platform === 'win32') return;
+    throw err;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (err) {
+    if (process.platform !== 'win32') throw err;
+  } finally {
+    closeSync(fd);
+  }
+}

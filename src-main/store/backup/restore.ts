@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import { integrityCheck } from '../db.ts';
+import { StoreErrors } from '../store-errors.ts';
+import { fsyncFile } from './backup.ts';
+
+export const PENDING_RESTORE = 'restore-pending.sqlite';
+
+export interface RestoreReport {
+  dossiers: number;
+  blobs: number;
+  createdAt: string;
+  /** The restored database replaces the current one the next time the store opens. */
+  pending: string;
+}
+
+/**
+ * Checks a backup (integrity, format, every blob decrypts with this counter's key), puts its blobs
+ * back into the blob store, and stages the database to replace the live one at the next start: the
+ * running app keeps a consistent view until it is restarted, and a bad backup never replaces anything.
+ */
+export function stageRestore(dataDir: string, file: string, blobs: BlobStore): RestoreReport {
+  if (!existsSync(file)) throw StoreErrors.raise('BACKUP_INVALID', { file, reason: 'missing' });
+  let src: Database.Database;
+  try {
+    src = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw StoreErrors.raise('BACKUP_INVALID', { file, reason: String(err) });
+  }
+  let report: Omit<RestoreReport, 'pending'>;
+  try {
+    const check = (() => {
+      try {
+        return integrityCheck(src);
+      } catch (err) {
+        return { ok: false, problems: [String(err)] };
+      }
+    })();
+    if (!check.ok) throw StoreErrors.raise('BACKUP_INVALID', { file, problems: check.problems });
+    const format = src.prepare("SELECT value FROM sqlite_master m, backup_meta b WHERE m.name = 'backup_meta' AND b.key = 'format'").get() as
+      | { value: string }
+      | undefined;
+    if (format?.value !== 'one-stop-counter-backup-1') throw StoreErrors.raise('BACKUP_INVALID', { file, reason: 'format' });
+    let count = 0;
+    for (const row of src.prepare('SELECT sha256, sealed FROM backup_blobs').iterate() as Iterable<{ sha256: string; sealed: Buffer }>) {
+      try {
+        blobs.putSealed(row.sha256, row.sealed);
+      } catch {
+        throw StoreErrors.raise('BACKUP_INVALID', { file, reason: 'blob does not decrypt with this counter key', sha256: row.sha256 });
+      }
+      count++;
+    }
+    const createdAt = (src.prepare("SELECT value FROM backup_meta WHERE key = 'created_at'").get() as { value: string }).value;
+    const dossiers = (src.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
+    report = { dossiers, blobs: count, createdAt };
+  } catch (err) {
+    if (err instanceof Error && 'code' in err && err.code === 'BACKUP_INVALID') throw err;
+    throw StoreErrors.raise('BACKUP_INVALID', { file, reason: String(err) });
+  } finally {
+    src.close();
+  }
+  const pending = join(dataDir, PENDING_RESTORE);
+  const tmp = `${pending}.tmp`;
+  copyFileSync(file, tmp);
+  fsyncFile(tmp);
+  renameSync(tmp, pending);
+  fsyncFile(dataDir);
+  return { ...report, pending };
+}
+
+/**
+ * Called before the database is opened: if a restore is staged, the current database (with its WAL)
+ * is kept aside as `counter.sqlite.before-restore-<time>` and the staged one takes its place.
+ */
+export function applyPendingRestore(dataDir: string, dbPath: string, now: Date = new Date()): boolean {
+  const pending = join(dataDir, PENDING_RESTORE);
+  if (!existsSync(pending)) return false;
+  const staged = new Database(pending);
+  try {
+    staged.exec('DROP TABLE IF EXISTS backup_blobs; DROP TABLE IF EXISTS backup_meta;');
+  } finally {
+    staged.close();
+  }
+  const aside = `${dbPath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, aside + suffix);
+  }
+  renameSync(pending, dbPath);
+  rmSync(`${pending}-journal`, { force: true });
+  fsyncFile(dataDir);
+  return true;
+}

@@ -1,0 +1,43 @@
+import { defineErrors } from '../contract/errors.ts';
+
+/** Every error the store can raise; Vietnamese first, as the officer reads it. */
+export const StoreErrors = defineErrors({
+  STORE_MIGRATION_INVALID: { vi: 'Danh sách nâng cấp cơ sở dữ liệu không hợp lệ (trùng số).', en: 'Invalid migration list (duplicate or bad number).' },
+  STORE_MIGRATION_FAILED: { vi: 'Nâng cấp cơ sở dữ liệu thất bại; dữ liệu giữ nguyên như trước.', en: 'A migration failed; the database is unchanged.' },
+  STORE_TOO_NEW: { vi: 'Cơ sở dữ liệu do phiên bản mới hơn tạo ra. Hãy cập nhật ứng dụng.', en: 'The database was written by a newer version. Update the app.' },
+  STORE_INTEGRITY_FAILED: {
+    vi: 'Kiểm tra toàn vẹn cơ sở dữ liệu thất bại. Hãy khôi phục từ bản sao lưu và báo bộ phận CNTT.',
+    en: 'Database integrity check failed. Restore from a backup and call IT.',
+  },
+  BLOB_NOT_FOUND: { vi: 'Không tìm thấy tệp ảnh/tài liệu đã lưu.', en: 'Stored file not found.' },
+  BLOB_CORRUPT: {
+    vi: 'Tệp ảnh/tài liệu đã lưu bị hỏng hoặc bị sửa đổi (không khớp mã băm).',
+    en: 'A stored file is damaged or was altered (hash or authentication mismatch).',
+  },
+  BLOB_KEY_INVALID: { vi: 'Khóa mã hóa dữ liệu không hợp lệ hoặc không đọc được.', en: 'The data encryption key is invalid or unreadable.' },
+  BLOB_HASH_INVALID: { vi: 'Mã băm tệp không hợp lệ.', en: 'Invalid file hash.' },
+  DOSSIER_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
+  DOSSIER_INVALID: { vi: 'Hồ sơ chưa hợp lệ, không thể tiếp nhận.', en: 'The dossier is not valid and cannot be accepted.' },
+  DOSSIER_PAGE_MISSING: { vi: 'Trang quét của hồ sơ chưa được lưu; hãy quét lại.', en: 'A scanned page of the dossier is not stored; scan it again.' },
+  DOSSIER_STATUS_INVALID: { vi: 'Không thể chuyển hồ sơ sang trạng thái này.', en: 'The dossier cannot move to that status.' },
+  DOSSIER_CODE_CONFLICT: { vi: 'Mã hồ sơ chính thức đã được dùng cho hồ sơ khác.', en: 'That official code already belongs to another dossier.' },
+  AGENCY_CODE_MISSING: {
+    vi: 'Chưa cấu hình mã định danh cơ quan. Hãy nhập trong Cài đặt › Cơ quan.',
+    en: 'The agency identifier is not configured. Set it in Settings › Agency.',
+  },
+  AGENCY_CODE_INVALID: { vi: 'Mã định danh cơ quan không đúng định dạng (ví dụ 000.00.31.H42).', en: 'Invalid agency identifier (e.g. 000.00.31.H42).' },
+  COUNTER_ID_INVALID: { vi: 'Mã quầy không hợp lệ (1–4 chữ số hoặc chữ in hoa).', en: 'Invalid counter id (1–4 digits or capital letters).' },
+  DOSSIER_CODE_INVALID: { vi: 'Mã hồ sơ không đúng định dạng.', en: 'Invalid dossier code.' },
+  SEQUENCE_EXHAUSTED: { vi: 'Đã hết số thứ tự hồ sơ trong ngày (9999).', en: 'The daily dossier sequence is exhausted (9999).' },
+  PROCEDURE_NOT_FOUND: { vi: 'Không tìm thấy thủ tục hành chính.', en: 'Procedure not found.' },
+  CATALOG_FILE_UNREADABLE: { vi: 'Không đọc được tệp danh mục thủ tục.', en: 'Cannot read the procedure catalog file.' },
+  CATALOG_FORMAT_UNKNOWN: { vi: 'Tệp danh mục phải là JSON hoặc CSV.', en: 'The catalog file must be JSON or CSV.' },
+  USER_EXISTS: { vi: 'Tên đăng nhập đã tồn tại.', en: 'That user name is taken.' },
+  USER_NOT_FOUND: { vi: 'Không tìm thấy người dùng.', en: 'User not found.' },
+  LOGIN_FAILED: { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong user name or password.' },
+  PASSWORD_WEAK: { vi: 'Mật khẩu phải có ít nhất 8 ký tự.', en: 'The password needs at least 8 characters.' },
+  AUDIT_REASON_REQUIRED: { vi: 'Phải ghi rõ lý do khi xem, in hoặc xuất dữ liệu cá nhân.', en: 'A reason is required to read, print or export personal data.' },
+  BACKUP_FAILED: { vi: 'Sao lưu thất bại.', en: 'Backup failed.' },
+  BACKUP_INVALID: { vi: 'Tệp sao lưu không hợp lệ hoặc bị hỏng.', en: 'The backup file is invalid or damaged.' },
+  RETENTION_INVALID: { vi: 'Số ngày lưu giữ không hợp lệ.', en: 'Invalid retention period.' },
+});
