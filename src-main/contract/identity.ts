@@ -5,6 +5,7 @@ export const IdentitySource = z.enum(['cccd-qr', 'vneid-qr', 'bhyt-qr', 'mrz-td1
 export type IdentitySource = z.infer<typeof IdentitySource>;
 
 export const IdentityWarning = z.object({ code: z.string(), message: z.string() });
+export type IdentityWarning = z.infer<typeof IdentityWarning>;
 
 /** Dates as YYYY-MM-DD, or YYYY-MM / YYYY where the card itself gives less. */
 export const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
@@ -14,6 +15,12 @@ export const Insurance = z.object({
   validFrom: PartialDate.optional(),
   validTo: PartialDate.optional(),
   facilityCode: z.string().optional(),
+  /** The card's own check string (chuỗi kiểm tra): its algorithm is not public, so it is kept opaque. */
+  checkString: z.string().optional(),
+  /** Mã quản lý, mã khu vực (K1/K2/K3 from 5/6/7), and the date five continuous years are reached. */
+  managerCode: z.string().optional(),
+  livingArea: z.string().optional(),
+  fiveYearsFrom: PartialDate.optional(),
 });
 
 /** One normalised identity for every source (`counter id parse … --json` prints exactly this). */
@@ -29,6 +36,10 @@ export const Identity = z.object({
   expiryDate: PartialDate.optional(),
   documentNumber: z.string().optional(),
   insurance: Insurance.optional(),
+  /** ISO 3166 alpha-3 as the MRZ or chip states it (VNM). */
+  nationality: z.string().optional(),
+  /** Fields after the known layout (e.g. the 2024 card's QR), kept raw because nothing public describes them. */
+  extraFields: z.array(z.string()).optional(),
   warnings: z.array(IdentityWarning).default([]),
 });
 export type Identity = z.infer<typeof Identity>;
