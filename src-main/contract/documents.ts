@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { method } from './method.ts';
+import { defineErrors } from './errors.ts';
+import { OcrWord } from './scan.ts';
+
+export const OcrLang = z.string().regex(/^[a-z]{3}(\+[a-z]{3})*$/).default('vie+eng');
+
+export const OcrResult = z.object({
+  file: z.string(),
+  text: z.string(),
+  /** Mean word confidence, 0–100. */
+  confidence: z.number(),
+  words: z.array(OcrWord),
+});
+export type OcrResult = z.infer<typeof OcrResult>;
+
+/** What a scan suggests for the applicant form; the officer confirms every field. */
+export const PrefillFields = z.object({
+  idNumbers: z.array(z.string()),
+  names: z.array(z.string()),
+  dates: z.array(z.string()),
+  /** The three 30-character lines of a TD1 MRZ (back of the chip ID card), if seen. */
+  mrzLines: z.array(z.string()).optional(),
+});
+export type PrefillFields = z.infer<typeof PrefillFields>;
+
+export const documentsMethods = {
+  'documents.ocr': method({
+    summary: 'OCR image or PDF files on this machine (text, confidence, word boxes), in file order',
+    input: z.object({ paths: z.array(z.string()).min(1), lang: OcrLang }),
+    output: z.array(OcrResult),
+  }),
+  'documents.prefill': method({
+    summary: 'ID numbers, names, dates and MRZ lines found in OCR text (of a session or given)',
+    input: z.object({ sessionId: z.string().optional(), pageIds: z.array(z.string()).optional(), text: z.string().optional() }),
+    output: PrefillFields,
+  }),
+};
+
+export const DocumentErrors = defineErrors({
+  DOC_FILE_NOT_FOUND: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
+  DOC_UNSUPPORTED_TYPE: { vi: 'Loại tệp này không nhận được. Chỉ nhận PDF, JPEG, PNG, TIFF.', en: 'Unsupported file type. Only PDF, JPEG, PNG, TIFF.' },
+  DOC_PDF_CORRUPT: { vi: 'Tệp PDF bị hỏng hoặc không đọc được.', en: 'The PDF file is damaged or unreadable.' },
+  DOC_PDF_ENCRYPTED: { vi: 'Tệp PDF có mật khẩu, không mở được.', en: 'The PDF is password-protected.' },
+  DOC_IMAGE_CORRUPT: { vi: 'Tệp ảnh bị hỏng hoặc không đọc được.', en: 'The image file is damaged or unreadable.' },
+  DOC_OCR_FAILED: { vi: 'Nhận dạng chữ (OCR) thất bại cho trang này.', en: 'Text recognition (OCR) failed for this page.' },
+  DOC_OCR_CANCELLED: { vi: 'Đã dừng nhận dạng chữ.', en: 'Text recognition cancelled.' },
+  DOC_LANG_MISSING: { vi: 'Thiếu dữ liệu ngôn ngữ cho nhận dạng chữ.', en: 'OCR language data missing.' },
+});

@@ -1,0 +1,164 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import type { OcrWord } from '../contract/scan.ts';
+import { DocumentErrors } from '../contract/documents.ts';
+import { prepareLangFolder } from './ocr-lang.ts';
+
+export interface PageOcr {
+  text: string;
+  confidence: number;
+  words: OcrWord[];
+}
+
+export interface OcrJob {
+  image: Buffer;
+  /** Called with 0–1 while the page is recognised. */
+  onProgress?: (p: number) => void;
+  signal?: AbortSignal;
+}
+
+interface Slot {
+  worker: Promise<Worker>;
+  jobs: number;
+  busy: boolean;
+  progress?: (p: number) => void;
+}
+
+export interface OcrPoolOptions {
+  /** Where the language folder and cache live (the data folder). */
+  dataDir: string;
+  lang?: string;
+  size?: number;
+  /** A worker is replaced after this many pages: the wasm heap never shrinks (tesseract.js #900, #977). */
+  recycleAfter?: number;
+  dpi?: number;
+}
+
+/**
+ * A fixed pool of tesseract.js workers (worker_threads), one per core by default. Jobs queue in
+ * order; a cancelled running job terminates its worker, which is then replaced.
+ */
+export class OcrPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Array<{ job: OcrJob; resolve: (r: PageOcr) => void; reject: (e: unknown) => void }> = [];
+  private readonly langPath: string;
+  private readonly lang: string;
+  private readonly recycleAfter: number;
+  private readonly dpi: number;
+  private closed = false;
+
+  constructor(private readonly opts: OcrPoolOptions) {
+    this.lang = opts.lang ?? 'vie+eng';
+    this.langPath = prepareLangFolder(opts.dataDir, this.lang.split('+'));
+    this.recycleAfter = opts.recycleAfter ?? 40;
+    this.dpi = opts.dpi ?? 300;
+    const size = opts.size ?? Math.max(1, Math.min(availableParallelism(), 8));
+    for (let i = 0; i < size; i++) this.slots.push({ worker: Promise.resolve(undefined as unknown as Worker), jobs: -1, busy: false });
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  recognize(job: OcrJob): Promise<PageOcr> {
+    if (this.closed) return Promise.reject(DocumentErrors.raise('DOC_OCR_CANCELLED'));
+    return new Promise((resolve, reject) => {
+      const entry = { job, resolve, reject };
+      if (job.signal?.aborted) return reject(DocumentErrors.raise('DOC_OCR_CANCELLED'));
+      job.signal?.addEventListener('abort', () => {
+        const i = this.queue.indexOf(entry);
+        if (i >= 0) {
+          this.queue.splice(i, 1);
+          reject(DocumentErrors.raise('DOC_OCR_CANCELLED'));
+        }
+      });
+      this.queue.push(entry);
+      this.pump();
+    });
+  }
+
+  private spawn(slot: Slot): void {
+    slot.jobs = 0;
+    slot.worker = createWorker(this.lang, OEM.LSTM_ONLY, {
+      langPath: this.langPath,
+      gzip: true,
+      cachePath: join(this.langPath, 'cache'),
+      cacheMethod: 'none',
+      logger: (m: { status: string; progress: number }) => {
+        if (m.status === 'recognizing text') slot.progress?.(m.progress);
+      },
+    }).then(async (w) => {
+      await w.setParameters({ tessedit_pageseg_mode: '3' as never, user_defined_dpi: String(this.dpi) });
+      return w;
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.busy || this.queue.length === 0) continue;
+      const entry = this.queue.shift()!;
+      slot.busy = true;
+      void this.run(slot, entry).finally(() => {
+        slot.busy = false;
+        slot.progress = undefined;
+        this.pump();
+      });
+    }
+  }
+
+  private async run(slot: Slot, entry: (typeof this.queue)[number]): Promise<void> {
+    const { job } = entry;
+    if (slot.jobs < 0 || slot.jobs >= this.recycleAfter) {
+      if (slot.jobs >= 0) void slot.worker.then((w) => w.terminate()).catch(() => {});
+      this.spawn(slot);
+    }
+    slot.jobs++;
+    slot.progress = job.onProgress;
+    let onAbort: (() => void) | undefined;
+    try {
+      const worker = await slot.worker;
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          slot.jobs = this.recycleAfter; // the worker is killed: the next job spawns a new one
+          void worker.terminate().catch(() => {});
+          reject(DocumentErrors.raise('DOC_OCR_CANCELLED'));
+        };
+        if (job.signal?.aborted) onAbort();
+        else job.signal?.addEventListener('abort', onAbort, { once: true });
+      });
+      const result = await Promise.race([worker.recognize(job.image, {}, { text: true, blocks: true }), aborted]);
+      entry.resolve(toPageOcr(result.data));
+      job.onProgress?.(1);
+    } catch (err) {
+      if (err instanceof Error && 'code' in err) entry.reject(err);
+      else {
+        slot.jobs = this.recycleAfter;
+        entry.reject(DocumentErrors.raise('DOC_OCR_FAILED', { reason: String(err) }));
+      }
+    } finally {
+      if (onAbort) job.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const q of this.queue.splice(0)) q.reject(DocumentErrors.raise('DOC_OCR_CANCELLED'));
+    await Promise.all(this.slots.map((s) => (s.jobs >= 0 ? s.worker.then((w) => w?.terminate()).catch(() => {}) : undefined)));
+  }
+}
+
+interface TessBlocks {
+  text: string;
+  confidence: number;
+  blocks: Array<{ paragraphs: Array<{ lines: Array<{ words: Array<{ text: string; confidence: number; bbox: { x0: number; y0: number; x1: number; y1: number } }> }> }> }> | null;
+}
+
+export function toPageOcr(data: TessBlocks): PageOcr {
+  const words: OcrWord[] = [];
+  for (const b of data.blocks ?? [])
+    for (const p of b.paragraphs)
+      for (const l of p.lines)
+        for (const w of l.words) if (w.text.trim()) words.push({ text: w.text.normalize('NFC'), confidence: Math.round(w.confidence * 10) / 10, bbox: { ...w.bbox } });
+  return { text: data.text.normalize('NFC'), confidence: Math.round(data.confidence * 10) / 10, words };
+}
