@@ -6,7 +6,7 @@ import { Identity } from '../../../src-main/contract/identity.ts';
 import { mrzArb } from './generators.ts';
 import { codes, expectCode } from './expect-code.ts';
 
-const VN = ['IDVNM0900123450001090012345<<1', '9001011M3001019VNM<<<<<<<<<<<2', 'NGUYEN<<VAN<AN<<<<<<<<<<<<<<<<'];
+const VN: [string, string, string] = ['IDVNM0900123450001090012345<<1', '9001011M3001019VNM<<<<<<<<<<<2', 'NGUYEN<<VAN<AN<<<<<<<<<<<<<<<<'];
 const SPECIMEN = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
 
 describe('MRZ check digit (ICAO 9303 Part 3 vectors)', () => {
