@@ -12,6 +12,13 @@ import { saneProbe } from './devices/scanner/sane-probe.ts';
 import { cupsProbe } from './devices/printer/cups-probe.ts';
 import { serialProbe } from './devices/transport/serial-probe.ts';
 import { foundationHandlers } from './services/foundation-handlers.ts';
+import { SecretStore } from './services/secrets/secret-store.ts';
+import { RolloutService } from './services/rollout/rollout-service.ts';
+import { adminHandlers } from './services/admin-handlers.ts';
+import { openStore } from './store/store.ts';
+import type { Migration } from './store/migrations/migration.ts';
+import { fileKeyProvider, type KeyProvider } from './store/blobs/key-provider.ts';
+import { storeHandlers } from './services/store-handlers.ts';
 import { CalendarService } from './services/calendar-service.ts';
 import { calendarHandlers } from './services/calendar-handlers.ts';
 
@@ -23,6 +30,8 @@ export interface CoreConfig {
   electronVersion?: string;
   /** Replaces the real probes (training mode and tests pass simulators here). */
   probes?: DeviceProbe[];
+  /** Encrypts blobs at rest; Electron passes a safeStorage-backed provider, others get a 0600 key file. */
+  keyProvider?: KeyProvider;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -46,9 +55,37 @@ export function createCore(config: CoreConfig): Core {
 
   const closers: Array<() => void | Promise<void>> = [];
 
+  // The dossier store. Other areas add their migration arrays here (outbox 0020–, identity 0030–, …).
+  const migrations: Migration[] = [];
+  const keyProvider = config.keyProvider ?? fileKeyProvider(config.dataDir);
+  const store = openStore({
+    dataDir: config.dataDir,
+    keyProvider,
+    migrations,
+    agency: () => {
+      const s = settings.get();
+      return { code: s.agency.code, counterId: s.agency.counterId, delegatedNumbering: s.dossierStore.delegatedNumbering };
+    },
+  });
+  closers.push(() => store.close());
+
+  // Credentials, rollout files and diagnostics for the district IT staff.
+  const secrets = new SecretStore(config.dataDir, keyProvider);
+  const rollout = new RolloutService(settings, secrets);
+
   // Each area contributes the handlers of the methods it owns; TypeScript checks none is missing.
   const handlers: Handlers = {
     ...foundationHandlers({ config, settings, status, devices }),
+    ...adminHandlers({
+      secrets,
+      rollout,
+      diagnostics: {
+        dataDir: config.dataDir,
+        appInfo: () => handlers['app.info']({}, { host: config.host }),
+        devices: () => devices.list(),
+      },
+    }),
+    ...storeHandlers({ store, settings, keyKind: keyProvider.kind }),
     ...calendarHandlers(new CalendarService(settings)),
   };
 

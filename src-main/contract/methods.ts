@@ -1,5 +1,12 @@
 import type { z } from 'zod';
 import { appMethods } from './app.ts';
+import { identityMethods } from './idread.ts';
+import { healthMethods } from './health.ts';
+import { adminMethods } from './admin.ts';
+import { dossiersMethods } from './dossiers.ts';
+import { proceduresMethods } from './procedures.ts';
+import { storeMethods } from './store.ts';
+import { usersMethods } from './users.ts';
 import { calendarMethods } from './calendar.ts';
 import { devicesMethods } from './devices.ts';
 import { settingsMethods } from './settings.ts';
@@ -8,6 +15,13 @@ import { statusMethods } from './status.ts';
 /** The one table both transports are generic over. Each area keeps its methods in its own file. */
 export const methods = {
   ...appMethods,
+  ...identityMethods,
+  ...healthMethods,
+  ...adminMethods,
+  ...dossiersMethods,
+  ...proceduresMethods,
+  ...storeMethods,
+  ...usersMethods,
   ...calendarMethods,
   ...devicesMethods,
   ...settingsMethods,

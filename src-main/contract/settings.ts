@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { method } from './method.ts';
+import { IdentityReaderSettings } from './idread.ts';
+import { HealthSettings } from './health.ts';
 import { CalendarSettings } from './calendar.ts';
+import { DossierStoreSettings } from './store.ts';
 
 /**
  * The configuration of one counter PC. Each section has defaults so a fresh install works; the
@@ -23,6 +26,14 @@ export const Settings = z.object({
     .default({ url: '', clientId: '' }),
   /** Working hours, weekends, late-day rule and the admin table of nghỉ bù / làm bù days. */
   calendar: CalendarSettings.default(() => CalendarSettings.parse({})),
+  /** Delegated official numbering and the retention period of confirmed dossiers. */
+  dossierStore: DossierStoreSettings.default(() => DossierStoreSettings.parse({})),
+  /** Fingerprints of district keys whose rollout files this PC accepts (machine-local). */
+  rollout: z.object({ trustedKeys: z.array(z.string()).default([]) }).default({ trustedKeys: [] }),
+  /** QR readers (serial, HID-POS) and vendor chip readers (socket API). */
+  identityReaders: IdentityReaderSettings.default(() => IdentityReaderSettings.parse({})),
+  /** Health station: the BHYT card-check service. */
+  health: HealthSettings.default(() => HealthSettings.parse({})),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -32,6 +43,10 @@ export const SettingsPatch = z.object({
   agency: Settings.shape.agency.unwrap().partial().optional(),
   server: Settings.shape.server.unwrap().partial().optional(),
   calendar: CalendarSettings.partial().optional(),
+  dossierStore: DossierStoreSettings.partial().optional(),
+  rollout: Settings.shape.rollout.unwrap().partial().optional(),
+  identityReaders: IdentityReaderSettings.partial().optional(),
+  health: HealthSettings.partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

@@ -1,11 +1,6 @@
-/** Who works at the counter: reception officers, commune health-station staff, and IT admins. */
-export const ROLES = {
-  officer: { vi: 'Cán bộ một cửa', en: 'Counter officer' },
-  health: { vi: 'Nhân viên trạm y tế', en: 'Health-station staff' },
-  'it-admin': { vi: 'Quản trị CNTT', en: 'IT admin' },
-} as const;
-export type Role = keyof typeof ROLES;
-export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+import type { Role } from '../../contract/users.ts';
+
+export { ROLES, ROLE_NAMES, AUDIT_ACTIONS, ACTIONS_NEEDING_REASON, type Role, type AuditAction } from '../../contract/users.ts';
 
 export type Permission = 'dossier.accept' | 'dossier.read' | 'health.read' | 'catalog.manage' | 'users.manage' | 'store.admin';
 
@@ -19,18 +14,3 @@ export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
 }
 
-/** What the audit log records; read, print and export of personal data need a stated reason. */
-export const AUDIT_ACTIONS = [
-  'read',
-  'print',
-  'export',
-  'login',
-  'login-failed',
-  'user-change',
-  'purge',
-  'backup',
-  'restore',
-  'catalog-import',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const ACTIONS_NEEDING_REASON: ReadonlySet<AuditAction> = new Set(['read', 'print', 'export']);
