@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { method } from './method.ts';
+
+/** Names of the credentials a counter may hold; their values never leave the core in clear text. */
+export const SecretName = z.enum(['server.clientSecret', 'signing.tsaPassword', 'bhyt.password']);
+export type SecretName = z.infer<typeof SecretName>;
+
+export const EncryptedBlob = z.object({
+  alg: z.literal('scrypt-aes-256-gcm'),
+  salt: z.string(),
+  iv: z.string(),
+  tag: z.string(),
+  data: z.string(),
+});
+
+/** The rollout file: the district's configuration, signed with the district key (Ed25519). */
+export const ConfigBundle = z.object({
+  format: z.literal('one-stop-counter/config'),
+  version: z.literal(1),
+  createdAt: z.string(),
+  issuer: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+  /** Secrets, encrypted with a passphrase the district tells each commune separately. */
+  secrets: EncryptedBlob.optional(),
+  signature: z.object({ alg: z.literal('ed25519'), publicKey: z.string(), fingerprint: z.string(), value: z.string() }),
+});
+export type ConfigBundle = z.infer<typeof ConfigBundle>;
+
+export const LogEntry = z.object({ at: z.string(), level: z.string(), message: z.string() }).passthrough();
+
+export const adminMethods = {
+  'secrets.status': method({
+    summary: 'Which credentials are set (never their values)',
+    input: z.object({}),
+    output: z.array(z.object({ name: SecretName, set: z.boolean() })),
+  }),
+  'secrets.set': method({
+    summary: 'Store or clear a credential in the OS key store',
+    input: z.object({ name: SecretName, value: z.string().max(4096) }),
+    output: z.object({ name: SecretName, set: z.boolean() }),
+  }),
+  'config.keygen': method({
+    summary: 'Create the district signing key pair (private key encrypted with a passphrase)',
+    input: z.object({ passphrase: z.string().min(8) }),
+    output: z.object({ privateKeyPem: z.string(), publicKeyPem: z.string(), fingerprint: z.string() }),
+  }),
+  'config.export': method({
+    summary: 'Export this configuration as a signed rollout file',
+    input: z.object({
+      privateKeyPem: z.string(),
+      keyPassphrase: z.string(),
+      /** Encrypts the credentials inside the file; without it they are left out. */
+      secretsPassphrase: z.string().min(8).optional(),
+      issuer: z.string().default(''),
+    }),
+    output: ConfigBundle,
+  }),
+  'config.import': method({
+    summary: 'Verify and apply a signed rollout file',
+    input: z.object({
+      bundle: z.unknown(),
+      secretsPassphrase: z.string().optional(),
+      /** The officer confirms the district key's fingerprint the first time. */
+      trustFingerprint: z.string().optional(),
+    }),
+    output: z.object({ fingerprint: z.string(), sections: z.array(z.string()), secrets: z.array(SecretName) }),
+  }),
+  'diagnostics.export': method({
+    summary: 'Logs, versions, devices and queue state for support — no personal data',
+    input: z.object({ logLines: z.number().int().min(0).max(20_000).default(2000) }),
+    output: z.object({ fileName: z.string(), json: z.string() }),
+  }),
+  'logs.tail': method({
+    summary: 'The latest log lines',
+    input: z.object({ lines: z.number().int().min(1).max(5000).default(200), level: z.enum(['info', 'warn', 'error']).optional() }),
+    output: z.array(LogEntry),
+  }),
+};
