@@ -45,6 +45,20 @@ function child(n: TlvNode | undefined, i: number, tag?: number): TlvNode {
 const oidOf = (n: TlvNode) => (n.tag === 0x06 ? oidToString(n.value) : bad('OID expected'));
 const algOf = (n: TlvNode) => oidOf(child(n, 0, 0x06));
 
+/** OCTET STRING, primitive or (as some CMS encoders write eContent) constructed from segments. */
+function octetString(n: TlvNode): Uint8Array {
+  if (n.tag === 0x04) return n.value;
+  if (n.tag !== 0x24) bad('OCTET STRING expected');
+  const parts = n.children.map(octetString);
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
 function hashName(oid: string): string {
   return HASHES[oid] ?? bad(`hash ${oid}`);
 }
@@ -62,8 +76,7 @@ export function parseSod(file: Uint8Array): SodParts {
   const sd = child(child(contentInfo, 1, 0xa0), 0, 0x30);
   const encap = sd.children.find((c) => c.tag === 0x30 && c.children[0]?.tag === 0x06);
   if (!encap) bad('encapContentInfo');
-  const octets = child(child(encap, 1, 0xa0), 0, 0x04);
-  const eContent = octets.value;
+  const eContent = octetString(child(child(encap, 1, 0xa0), 0));
   const lds = parseTree(eContent)[0];
   if (!lds || lds.tag !== 0x30) bad('LDSSecurityObject');
   const dgHashAlgorithm = hashName(algOf(child(lds, 1, 0x30)));
