@@ -4,6 +4,7 @@ import { IdentityReaderSettings } from './idread.ts';
 import { HealthSettings } from './health.ts';
 import { CalendarSettings } from './calendar.ts';
 import { DossierStoreSettings } from './store.ts';
+import { PaymentSettings, PrintSettings } from './print.ts';
 
 /**
  * The configuration of one counter PC. Each section has defaults so a fresh install works; the
@@ -34,6 +35,10 @@ export const Settings = z.object({
   identityReaders: IdentityReaderSettings.default(() => IdentityReaderSettings.parse({})),
   /** Health station: the BHYT card-check service. */
   health: HealthSettings.default(() => HealthSettings.parse({})),
+  /** Form set and wording, printer profiles per form, ESC/POS ticket printers. */
+  print: PrintSettings.default(() => PrintSettings.parse({})),
+  /** The account citizens pay fees into by VietQR. */
+  payment: PaymentSettings.default(() => PaymentSettings.parse({})),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -47,6 +52,8 @@ export const SettingsPatch = z.object({
   rollout: Settings.shape.rollout.unwrap().partial().optional(),
   identityReaders: IdentityReaderSettings.partial().optional(),
   health: HealthSettings.partial().optional(),
+  print: PrintSettings.partial().optional(),
+  payment: PaymentSettings.partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
