@@ -133,8 +133,7 @@ export const PrintSettings = z
     profiles: z.partialRecord(FormKind, PrinterProfile).default({}),
     ticketPrinters: z.array(TicketPrinter).default([]),
     defaultTicketPrinter: z.string().default(''),
-  })
-  .default({ formSet: 'TT01-2018', texts: {}, profiles: {}, ticketPrinters: [], defaultTicketPrinter: '' });
+  });
 export type PrintSettings = z.infer<typeof PrintSettings>;
 
 /** The bank account citizens pay fees into (VietQR / NAPAS 247). */
@@ -147,8 +146,7 @@ export const PaymentSettings = z
     accountName: z.string().default(''),
     /** Prefix of the transfer reference; the dossier code follows. */
     referencePrefix: z.string().default('LP'),
-  })
-  .default({ enabled: false, bankBin: '', accountNumber: '', accountName: '', referencePrefix: 'LP' });
+  });
 export type PaymentSettings = z.infer<typeof PaymentSettings>;
 
 export const PrintErrors = defineErrors({

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 
 /** A QR code as PNG bytes (error correction M, 1-module quiet zone). */
 export function qrPng(text: string, scale = 4): Promise<Buffer> {
