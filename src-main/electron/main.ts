@@ -5,6 +5,9 @@ import { createCore } from '../core.ts';
 import { fileLogger } from '../platform/logger.ts';
 import { createMainWindow, hardenSession, rendererIndex } from './window.ts';
 import { wireIpc } from './ipc.ts';
+import { startUpdater } from './updater.ts';
+import { safeStorageKeyProvider } from './safe-storage-key.ts';
+import { fileKeyProvider } from '../store/blobs/key-provider.ts';
 
 /** The Electron shell: windows and OS integration only; everything else is the Core. */
 async function start(): Promise<void> {
@@ -18,6 +21,7 @@ async function start(): Promise<void> {
     electronVersion: process.versions.electron,
     trainingMode: process.env.COUNTER_TRAINING === '1' || process.argv.includes('--training'),
     log: fileLogger(dataDir),
+    keyProvider: safeStorageKeyProvider(dataDir, () => fileKeyProvider(dataDir)),
   });
   const here = import.meta.dirname;
   const win = createMainWindow(join(here, '../preload/preload.cjs'));
@@ -26,6 +30,7 @@ async function start(): Promise<void> {
   const unwire = wireIpc(core, win, devUrl ?? pathToFileURL(join(here, '../renderer')).href);
   await win.loadURL(indexUrl);
   void core.call('devices.list', { refresh: true });
+  void startUpdater(core, (message, fields) => log('info', message, fields));
   app.on('window-all-closed', () => {
     unwire();
     void core.close().then(() => app.quit());

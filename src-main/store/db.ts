@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -10,6 +10,8 @@ import { dirname } from 'node:path';
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Database.Database {
   if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  // Personal data: readable by the counter's OS user only (the WAL and SHM files inherit this mode).
+  if (!options.readonly && process.platform !== 'win32') chmodSync(path, 0o600);
   db.pragma('busy_timeout = 10000');
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

@@ -30,8 +30,6 @@ export const StoreErrors = defineErrors({
   DOSSIER_CODE_INVALID: { vi: 'Mã hồ sơ không đúng định dạng.', en: 'Invalid dossier code.' },
   SEQUENCE_EXHAUSTED: { vi: 'Đã hết số thứ tự hồ sơ trong ngày (9999).', en: 'The daily dossier sequence is exhausted (9999).' },
   PROCEDURE_NOT_FOUND: { vi: 'Không tìm thấy thủ tục hành chính.', en: 'Procedure not found.' },
-  CATALOG_FILE_UNREADABLE: { vi: 'Không đọc được tệp danh mục thủ tục.', en: 'Cannot read the procedure catalog file.' },
-  CATALOG_FORMAT_UNKNOWN: { vi: 'Tệp danh mục phải là JSON hoặc CSV.', en: 'The catalog file must be JSON or CSV.' },
   USER_EXISTS: { vi: 'Tên đăng nhập đã tồn tại.', en: 'That user name is taken.' },
   USER_NOT_FOUND: { vi: 'Không tìm thấy người dùng.', en: 'User not found.' },
   LOGIN_FAILED: { vi: 'Sai tên đăng nhập hoặc mật khẩu.', en: 'Wrong user name or password.' },

@@ -1,8 +1,13 @@
 import type { CliCommand } from '../command.ts';
 import { appCommands } from './app.ts';
+import { storeCommands } from './store.ts';
+import { procedureCommands } from './procedures.ts';
+import { dossierCommands } from './dossiers.ts';
+import { userCommands } from './users.ts';
 import { adminCommands } from './admin.ts';
 import { deviceCommands } from './devices.ts';
+import { pdfCommands } from './pdf.ts';
 import { calendarCommands } from './calendar.ts';
 
 /** Each area keeps its subcommands in its own file; this is only the list of areas. */
-export const allCommands: CliCommand[] = [...appCommands, ...adminCommands, ...deviceCommands, ...calendarCommands];
+export const allCommands: CliCommand[] = [...appCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...calendarCommands, ...pdfCommands];
