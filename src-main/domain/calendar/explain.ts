@@ -2,7 +2,7 @@ import type { LocalizedText } from '../../contract/errors.ts';
 import type { DayOff, StartRule } from '../../contract/calendar.ts';
 import type { ProcessingTime } from './processing-time.ts';
 import { civilDate, parseIsoDay, viDate, viDayMonth, weekdayName } from './civil-day.ts';
-import { clockText, dayOf, minuteOfDay, type WallMinute } from './wall-time.ts';
+import { clockText, dayOf, minuteOfDay, parseReceivedAt, type WallMinute } from './wall-time.ts';
 
 export interface ExplainInput {
   received: WallMinute;
@@ -14,7 +14,11 @@ export interface ExplainInput {
   lateCutoff: number | undefined;
 }
 
-/** "14:30 thứ Sáu 25/04/2025" */
+/** "14:30 thứ Sáu 25/04/2025" for an ISO time from the calculator (read as Vietnam wall clock). */
+export function describeMoment(iso: string, lang: 'vi' | 'en'): string {
+  return moment(parseReceivedAt(iso), lang);
+}
+
 function moment(t: WallMinute, lang: 'vi' | 'en'): string {
   return `${clockText(minuteOfDay(t))} ${weekdayName(dayOf(t), lang)} ${viDate(dayOf(t))}`;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createCore } from '../../../src-main/core.ts';
+import type { Appointment, YearCalendar } from '../../../src-main/contract/calendar.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../../..');
@@ -15,7 +16,7 @@ describe('calendar over the contract (real core, real settings file)', () => {
   it('answers calendar.appointment with reasoning', async () => {
     const r = await core().call('calendar.appointment', { receivedAt: '2026-04-28T10:00', processingTime: { value: 3, unit: 'working-days' } });
     expect(r.ok && r.value).toMatchObject({ appointmentAt: '2026-05-05T10:00:00+07:00', startRule: 'as-received' });
-    if (r.ok) expect(r.value.explanation.vi).toContain('Hẹn trả 10:00 thứ Ba 05/05/2026.');
+    if (r.ok) expect((r.value as Appointment).explanation.vi).toContain('Hẹn trả 10:00 thứ Ba 05/05/2026.');
   });
 
   it('keeps the admin exceptions in settings.json and uses them after a restart', async () => {
@@ -29,10 +30,11 @@ describe('calendar over the contract (real core, real settings file)', () => {
     expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).calendar.exceptions).toEqual(exceptions);
     const again = core(dataDir);
     const r = await again.call('calendar.appointment', { receivedAt: '2025-04-25T14:30', processingTime: { value: 3, unit: 'working-days' } });
-    expect(r.ok && r.value.appointmentAt).toBe('2025-04-29T14:30:00+07:00');
+    expect(r.ok && (r.value as Appointment).appointmentAt).toBe('2025-04-29T14:30:00+07:00');
     const y = await again.call('calendar.holidays', { year: 2025 });
-    expect(y.ok && y.value.workingDays).toEqual([{ date: '2025-04-26', note: 'Làm bù' }]);
-    expect(y.ok && y.value.daysOff.find((d) => d.date === '2025-05-02')).toMatchObject({ kind: 'day-off', source: 'admin' });
+    const cal = (y.ok ? y.value : undefined) as YearCalendar;
+    expect(cal.workingDays).toEqual([{ date: '2025-04-26', note: 'Làm bù' }]);
+    expect(cal.daysOff.find((d) => d.date === '2025-05-02')).toMatchObject({ kind: 'day-off', source: 'admin' });
   });
 
   it('a settings change takes effect at once (working hours)', async () => {
