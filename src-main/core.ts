@@ -12,6 +12,8 @@ import { saneProbe } from './devices/scanner/sane-probe.ts';
 import { cupsProbe } from './devices/printer/cups-probe.ts';
 import { serialProbe } from './devices/transport/serial-probe.ts';
 import { foundationHandlers } from './services/foundation-handlers.ts';
+import { SigningService } from './services/signing-service.ts';
+import { signingHandlers } from './services/signing-handlers.ts';
 import { SecretStore } from './services/secrets/secret-store.ts';
 import { RolloutService } from './services/rollout/rollout-service.ts';
 import { adminHandlers } from './services/admin-handlers.ts';
@@ -74,7 +76,11 @@ export function createCore(config: CoreConfig): Core {
   const rollout = new RolloutService(settings, secrets);
 
   // Each area contributes the handlers of the methods it owns; TypeScript checks none is missing.
+  // Digital signatures; the dossier component source is plugged in with signing.setComponentSource.
+  const signing = new SigningService({ settings: () => settings.get().signing, emit: (p) => bus.emit('signing.progress', p) });
+
   const handlers: Handlers = {
+    ...signingHandlers(signing),
     ...foundationHandlers({ config, settings, status, devices }),
     ...adminHandlers({
       secrets,

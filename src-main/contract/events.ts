@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { CoreStatus } from './status.ts';
 import { Device } from './devices.ts';
 import { Settings } from './settings.ts';
+import { SigningProgress } from './signing.ts';
 
 /** Everything the core pushes to its clients. Payloads are validated before they are sent. */
 export const events = {
   'status.changed': CoreStatus,
   'devices.changed': z.array(Device),
   'settings.changed': Settings,
+  'signing.progress': SigningProgress,
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -11,6 +11,7 @@ import { calendarMethods } from './calendar.ts';
 import { devicesMethods } from './devices.ts';
 import { settingsMethods } from './settings.ts';
 import { statusMethods } from './status.ts';
+import { signingMethods } from './signing.ts';
 
 /** The one table both transports are generic over. Each area keeps its methods in its own file. */
 export const methods = {
@@ -26,6 +27,7 @@ export const methods = {
   ...devicesMethods,
   ...settingsMethods,
   ...statusMethods,
+  ...signingMethods,
 };
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -5,6 +5,7 @@ import { HealthSettings } from './health.ts';
 import { CalendarSettings } from './calendar.ts';
 import { DossierStoreSettings } from './store.ts';
 import { PaymentSettings, PrintSettings } from './print.ts';
+import { SigningSettings } from './signing.ts';
 
 /**
  * The configuration of one counter PC. Each section has defaults so a fresh install works; the
@@ -39,6 +40,10 @@ export const Settings = z.object({
   print: PrintSettings.default(() => PrintSettings.parse({})),
   /** The account citizens pay fees into by VietQR. */
   payment: PaymentSettings.default(() => PaymentSettings.parse({})),
+  /** Digital signatures: trust anchors (VGCA…), TSA URL, token libraries. */
+  signing: SigningSettings.default(() => SigningSettings.parse({})),
+  /** Where the province publishes app updates (electron-updater generic provider); empty = off. */
+  update: z.object({ url: z.string().default('') }).default({ url: '' }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -54,6 +59,8 @@ export const SettingsPatch = z.object({
   health: HealthSettings.partial().optional(),
   print: PrintSettings.partial().optional(),
   payment: PaymentSettings.partial().optional(),
+  signing: SigningSettings.partial().optional(),
+  update: Settings.shape.update.unwrap().partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

@@ -60,13 +60,6 @@ export const SigningSettings = z.object({
   checkRevocation: z.boolean().default(true),
 });
 export type SigningSettings = z.infer<typeof SigningSettings>;
-export const defaultSigningSettings: SigningSettings = {
-  trustAnchorsPem: [],
-  tsaUrl: '',
-  defaultTokenLabel: '',
-  pkcs11Modules: [],
-  checkRevocation: true,
-};
 
 export const TokenCertificate = z.object({
   /** CKA_ID as hex; what `--cert` and the key selector take. */
@@ -104,6 +97,8 @@ export const KeySelector = z.discriminatedUnion('kind', [
     tokenSerial: z.string().optional(),
     certId: z.string(),
     pin: z.string(),
+    /** A PKCS#11 library to use instead of the configured ones (CLI --module). */
+    modulePath: z.string().optional(),
   }),
   z.object({ kind: z.literal('pkcs12'), path: z.string(), password: z.string() }),
 ]);
@@ -180,7 +175,9 @@ export const BatchResult = z.object({
 export type BatchResult = z.infer<typeof BatchResult>;
 
 export const signingMethods = {
-  'signing.tokens': method({ summary: 'List plugged-in signing tokens and their certificates', input: z.object({}), output: z.array(TokenInfo) }),
+  'signing.tokens': method({
+    summary: 'List plugged-in signing tokens and their certificates',
+    input: z.object({ modulePath: z.string().optional() }), output: z.array(TokenInfo) }),
   'signing.signFile': method({
     summary: 'Sign one PDF file (PAdES), writing the signed copy',
     input: z.object({ path: z.string(), outPath: z.string().optional(), key: KeySelector, options: SignOptions.default({}) }),

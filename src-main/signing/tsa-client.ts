@@ -53,16 +53,25 @@ export async function requestTimestamp(url: string, data: Uint8Array, timeoutMs 
   return new Uint8Array(resp.timeStampToken.toSchema().toBER(false));
 }
 
-/** The TSTInfo inside a timestamp token's SignedData, or undefined if it is not one. */
-export function readTstInfo(token: pkijs.ContentInfo): pkijs.TSTInfo | undefined {
+/** The DER TSTInfo carried as eContent of a timestamp token, or undefined if it is not one. */
+export function tstInfoBytes(token: pkijs.ContentInfo): Uint8Array | undefined {
   try {
     const sd = new pkijs.SignedData({ schema: token.content });
     if (sd.encapContentInfo.eContentType !== OID.tstInfo || !sd.encapContentInfo.eContent) return undefined;
     const inner = sd.encapContentInfo.eContent;
     // eContent may be a constructed OCTET STRING (BER); valueBlock.valueHexView is empty then.
-    const bytes = inner.idBlock.isConstructed
+    return inner.idBlock.isConstructed
       ? Buffer.concat(inner.valueBlock.value.map((v) => Buffer.from((v as asn1js.OctetString).valueBlock.valueHexView)))
-      : Buffer.from(inner.valueBlock.valueHexView);
+      : new Uint8Array(inner.valueBlock.valueHexView);
+  } catch {
+    return undefined;
+  }
+}
+
+export function readTstInfo(token: pkijs.ContentInfo): pkijs.TSTInfo | undefined {
+  const bytes = tstInfoBytes(token);
+  if (!bytes) return undefined;
+  try {
     return pkijs.TSTInfo.fromBER(toArrayBuffer(bytes));
   } catch {
     return undefined;

@@ -29,12 +29,12 @@ export interface SignedAttributes {
 }
 
 /** contentType, messageDigest, signing-certificate-v2; no signingTime, which PAdES keeps in /M. */
-export function buildSignedAttributes(contentDigest: Uint8Array, certDer: Uint8Array): SignedAttributes {
+export function buildSignedAttributes(contentDigest: Uint8Array, certDer: Uint8Array, contentType: string = OID.data): SignedAttributes {
   const cert = parseCertificate(certDer);
   const attrs = new pkijs.SignedAndUnsignedAttributes({
     type: 0,
     attributes: [
-      new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+      new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: contentType })] }),
       new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: toArrayBuffer(contentDigest) })] }),
       signingCertificateV2(certDer, cert),
     ],
@@ -65,6 +65,8 @@ export interface CmsParts {
   signature: Uint8Array;
   /** DER ContentInfo of an RFC 3161 token over `signature`, as the signature-time-stamp attribute. */
   timestampToken?: Uint8Array;
+  /** Attached content (a TSA's TSTInfo); absent = detached id-data, as PAdES wants. */
+  encapsulated?: { type: string; content: Uint8Array };
 }
 
 /** The detached CMS SignedData that goes into /Contents. */
@@ -86,9 +88,11 @@ export function assembleCms(p: CmsParts): Uint8Array {
     });
   }
   const signedData = new pkijs.SignedData({
-    version: 1,
+    version: p.encapsulated ? 3 : 1,
     digestAlgorithms: [sha256Alg()],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
+    encapContentInfo: p.encapsulated
+      ? new pkijs.EncapsulatedContentInfo({ eContentType: p.encapsulated.type, eContent: new asn1js.OctetString({ valueHex: toArrayBuffer(p.encapsulated.content) }) })
+      : new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
     certificates: [cert, ...p.chainDer.map(parseCertificate)],
     signerInfos: [signerInfo],
   });
