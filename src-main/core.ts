@@ -8,7 +8,7 @@ import { SettingsService } from './services/settings-service.ts';
 import { StatusService } from './services/status-service.ts';
 import { DeviceRegistry } from './devices/registry.ts';
 import type { DeviceProbe } from './devices/probe.ts';
-import { saneProbe } from './devices/scanner/sane-probe.ts';
+import { createScanArea } from './services/scan-area.ts';
 import { cupsProbe } from './devices/printer/cups-probe.ts';
 import { serialProbe } from './devices/transport/serial-probe.ts';
 import { foundationHandlers } from './services/foundation-handlers.ts';
@@ -53,9 +53,12 @@ export function createCore(config: CoreConfig): Core {
   const bus = new EventBus();
   const settings = new SettingsService(config.dataDir, bus);
   const status = new StatusService(bus, settings.get(), trainingMode);
-  const devices = new DeviceRegistry(config.probes ?? [saneProbe, cupsProbe, serialProbe], (d) => status.devicesChanged(d));
+  // Scanners (eSCL, SANE, hot folder, WIA), the page pipeline and OCR; PDFs go to the store's blobs.
+  const scanArea = createScanArea({ dataDir: config.dataDir, trainingMode, bus, store: () => store });
+  const devices = new DeviceRegistry(config.probes ?? [...scanArea.probes, cupsProbe, serialProbe], (d) => status.devicesChanged(d));
 
   const closers: Array<() => void | Promise<void>> = [];
+  closers.push(() => scanArea.close());
 
   // The dossier store. Other areas add their migration arrays here (outbox 0020–, identity 0030–, …).
   const migrations: Migration[] = [];
@@ -82,6 +85,7 @@ export function createCore(config: CoreConfig): Core {
   const handlers: Handlers = {
     ...signingHandlers(signing),
     ...foundationHandlers({ config, settings, status, devices }),
+    ...scanArea.handlers,
     ...adminHandlers({
       secrets,
       rollout,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CoreStatus } from './status.ts';
 import { Device } from './devices.ts';
 import { Settings } from './settings.ts';
+import { ScanSession } from './scan.ts';
 import { SigningProgress } from './signing.ts';
 
 /** Everything the core pushes to its clients. Payloads are validated before they are sent. */
@@ -9,6 +10,7 @@ export const events = {
   'status.changed': CoreStatus,
   'devices.changed': z.array(Device),
   'settings.changed': Settings,
+  'scan.changed': ScanSession,
   'signing.progress': SigningProgress,
 };
 export type Events = typeof events;

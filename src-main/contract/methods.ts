@@ -11,6 +11,8 @@ import { calendarMethods } from './calendar.ts';
 import { devicesMethods } from './devices.ts';
 import { settingsMethods } from './settings.ts';
 import { statusMethods } from './status.ts';
+import { scanMethods } from './scan.ts';
+import { documentsMethods } from './documents.ts';
 import { signingMethods } from './signing.ts';
 
 /** The one table both transports are generic over. Each area keeps its methods in its own file. */
@@ -27,6 +29,8 @@ export const methods = {
   ...devicesMethods,
   ...settingsMethods,
   ...statusMethods,
+  ...scanMethods,
+  ...documentsMethods,
   ...signingMethods,
 };
 export type Methods = typeof methods;

@@ -91,8 +91,10 @@ export const BuiltPdf = z.object({
   pages: z.number().int(),
   bytes: z.number().int(),
   sha256: z.string(),
-  /** Where the PDF was written (until the blob store takes it). */
+  /** Where the PDF was written, when asked (outPath) or when no blob store took it. */
   path: z.string().optional(),
+  /** True when the PDF went into the encrypted blob store (key: sha256). */
+  stored: z.boolean(),
   pdfa: z.boolean(),
 });
 
@@ -125,7 +127,7 @@ export const scanMethods = {
   'scan.editPage': method({ summary: 'Rotate, delete, reorder a page or assign it to a component', input: PageRef.extend({ edit: PageEdit }), output: ScanSession }),
   'scan.buildPdf': method({
     summary: 'Build the searchable PDF of one component (or of all pages)',
-    input: SessionRef.extend({ componentId: z.string().nullable().default(null), outPath: z.string().optional() }),
+    input: SessionRef.extend({ componentId: z.string().nullable().default(null), outPath: z.string().optional(), dossierId: z.string().optional() }),
     output: BuiltPdf,
   }),
   'scan.close': method({ summary: 'Forget a session and its pages', input: SessionRef, output: z.object({ closed: z.boolean() }) }),

@@ -38,7 +38,6 @@ export async function importPdf(bytes: Uint8Array, dpi = 200): Promise<ImportedP
     cMapUrl: `${root}/cmaps/`,
     cMapPacked: true,
     wasmUrl: `${root}/wasm/`,
-    isEvalSupported: false,
     verbosity: 0,
   });
   let doc;

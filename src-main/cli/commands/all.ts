@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command.ts';
 import { appCommands } from './app.ts';
+import { scanCommands } from './scan.ts';
+import { ocrCommands } from './ocr.ts';
 import { storeCommands } from './store.ts';
 import { procedureCommands } from './procedures.ts';
 import { dossierCommands } from './dossiers.ts';
@@ -10,4 +12,4 @@ import { pdfCommands } from './pdf.ts';
 import { calendarCommands } from './calendar.ts';
 
 /** Each area keeps its subcommands in its own file; this is only the list of areas. */
-export const allCommands: CliCommand[] = [...appCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...calendarCommands, ...pdfCommands];
+export const allCommands: CliCommand[] = [...appCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands];

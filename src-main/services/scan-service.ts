@@ -1,0 +1,327 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ScanErrors, type ScanCaps, type ScanPage, type ScanSession, type ScanSettings, type OcrWord, type QualityFlag } from '../contract/scan.ts';
+import { CounterError } from '../contract/errors.ts';
+import type { DeviceProbe } from '../devices/probe.ts';
+import { driverOf, type RawPage, type ScanDriver } from '../devices/scanner/driver.ts';
+import { importBytes, importFile } from '../devices/scanner/file-import.ts';
+import type { OcrPool } from '../documents/ocr-pool.ts';
+import { qualityFlags } from '../documents/quality.ts';
+import { buildSearchablePdf } from '../documents/pdf-build.ts';
+import { rotateImage, thumbnail, analysePage, type PageAnalysis } from '../documents/imaging.ts';
+import { preparePage } from './scan-pipeline.ts';
+
+interface PageRec {
+  id: string;
+  side?: 'front' | 'back';
+  state: ScanPage['state'];
+  ocrProgress: number;
+  original: Buffer;
+  originalMime: string;
+  image?: Buffer;
+  thumb?: Buffer;
+  width: number;
+  height: number;
+  dpi: number;
+  rotation: number;
+  componentId: string | null;
+  analysis?: PageAnalysis;
+  flags: QualityFlag[];
+  words: OcrWord[];
+  text?: string;
+  confidence?: number;
+  textSource?: 'ocr' | 'pdf';
+  error?: string;
+  abort: AbortController;
+}
+
+interface SessionRec {
+  id: string;
+  pages: PageRec[];
+  state: ScanSession['state'];
+  deviceId?: string;
+  run?: AbortController;
+  running?: Promise<void>;
+  /** Page preparation runs one page at a time per session, in arrival order. */
+  chain: Promise<void>;
+  ocrJobs: Set<Promise<unknown>>;
+  lastError?: ScanSession['lastError'];
+}
+
+export interface ScanServiceOptions {
+  dataDir: string;
+  drivers: ScanDriver[];
+  ocr: () => OcrPool;
+  emit: (session: ScanSession) => void;
+  /** OSD orientation through native tesseract (off in tests that do not need it). */
+  osd?: boolean;
+  /** Hands a built PDF and the page texts to the store, once it exists (see the report). */
+  onPdfBuilt?: (pdf: { bytes: Uint8Array; sha256: string; componentId: string | null; dossierId?: string; pageTexts: string[] }) => boolean;
+}
+
+/** Scan sessions: pages from any driver or file, the page pipeline, OCR in the background, PDFs. */
+export class ScanService {
+  private readonly sessions = new Map<string, SessionRec>();
+  constructor(private readonly opts: ScanServiceOptions) {}
+
+  probes(): DeviceProbe[] {
+    return this.opts.drivers.map((d) => ({ kind: 'scanner' as const, driver: d.name, probe: () => d.listDevices() }));
+  }
+
+  private driver(deviceId: string): ScanDriver {
+    const d = this.opts.drivers.find((x) => x.name === driverOf(deviceId));
+    if (!d) throw ScanErrors.raise('SCAN_DEVICE_NOT_FOUND', { deviceId });
+    return d;
+  }
+
+  caps(deviceId: string): Promise<ScanCaps> {
+    return this.driver(deviceId).caps(deviceId);
+  }
+
+  open(): ScanSession {
+    const s: SessionRec = { id: randomUUID(), pages: [], state: 'idle', chain: Promise.resolve(), ocrJobs: new Set() };
+    this.sessions.set(s.id, s);
+    return this.snapshot(s);
+  }
+
+  private session(id: string): SessionRec {
+    const s = this.sessions.get(id);
+    if (!s) throw ScanErrors.raise('SCAN_SESSION_NOT_FOUND');
+    return s;
+  }
+
+  private page(s: SessionRec, pageId: string): PageRec {
+    const p = s.pages.find((x) => x.id === pageId);
+    if (!p) throw ScanErrors.raise('SCAN_PAGE_NOT_FOUND');
+    return p;
+  }
+
+  get(id: string): ScanSession {
+    return this.snapshot(this.session(id));
+  }
+
+  snapshot(s: SessionRec): ScanSession {
+    return {
+      id: s.id,
+      state: s.state,
+      deviceId: s.deviceId,
+      lastError: s.lastError,
+      pages: s.pages.map((p, i) => ({
+        id: p.id, order: i + 1, side: p.side, state: p.state, ocrProgress: p.ocrProgress, width: p.width, height: p.height, dpi: p.dpi,
+        rotation: p.rotation, bytes: p.image?.length ?? p.original.length, mime: 'image/jpeg', componentId: p.componentId, flags: p.flags,
+        text: p.text, confidence: p.confidence, textSource: p.textSource, error: p.error,
+      })),
+    };
+  }
+
+  private changed(s: SessionRec): void {
+    this.opts.emit(this.snapshot(s));
+  }
+
+  run(sessionId: string, deviceId: string, settings: ScanSettings, replacePageId?: string, componentId?: string): void {
+    const s = this.session(sessionId);
+    if (s.state !== 'idle') throw ScanErrors.raise('SCAN_ALREADY_RUNNING');
+    const driver = this.driver(deviceId);
+    const ac = new AbortController();
+    s.run = ac;
+    s.state = 'scanning';
+    s.deviceId = deviceId;
+    s.lastError = undefined;
+    let replaceAt = replacePageId ? s.pages.findIndex((p) => p.id === replacePageId) : -1;
+    if (replaceAt >= 0) componentId ??= s.pages[replaceAt]!.componentId ?? undefined;
+    this.changed(s);
+    s.running = driver
+      .scan(deviceId, settings, {
+        page: (raw) => {
+          // A rescan replaces the bad page in place; any further pages follow it.
+          const at = replaceAt;
+          if (replaceAt >= 0) replaceAt = -1;
+          this.addPage(s, raw, componentId ?? null, at);
+        },
+      }, ac.signal)
+      .catch((err: unknown) => {
+        const e = err instanceof CounterError ? err : ScanErrors.raise('SCAN_DEVICE_ERROR', { reason: String(err) });
+        s.lastError = { code: e.code, vi: e.messages.vi, en: e.messages.en };
+      })
+      .finally(() => {
+        s.state = 'idle';
+        s.run = undefined;
+        this.changed(s);
+      });
+  }
+
+  cancel(sessionId: string): ScanSession {
+    const s = this.session(sessionId);
+    if (s.run) {
+      s.state = 'cancelling';
+      s.run.abort();
+    }
+    for (const p of s.pages) if (p.state !== 'done') p.abort.abort();
+    return this.snapshot(s);
+  }
+
+  async importFiles(sessionId: string, paths: string[], files: Array<{ name: string; base64: string }>, componentId?: string): Promise<ScanSession> {
+    const s = this.session(sessionId);
+    const raws: RawPage[] = [];
+    for (const p of paths) raws.push(...(await importFile(p)));
+    for (const f of files) raws.push(...(await importBytes(Buffer.from(f.base64, 'base64'), f.name)));
+    for (const r of raws) this.addPage(s, r, componentId ?? null, -1);
+    await s.chain;
+    return this.snapshot(s);
+  }
+
+  private addPage(s: SessionRec, raw: RawPage, componentId: string | null, replaceAt: number): void {
+    const rec: PageRec = {
+      id: randomUUID(), side: raw.side, state: 'processing', ocrProgress: 0, original: raw.bytes, originalMime: raw.mime,
+      width: 0, height: 0, dpi: raw.dpi, rotation: 0, componentId, flags: [], words: [], abort: new AbortController(),
+    };
+    if (replaceAt >= 0 && s.pages[replaceAt]) {
+      s.pages[replaceAt]!.abort.abort();
+      s.pages[replaceAt] = rec;
+    } else s.pages.push(rec);
+    this.changed(s);
+    s.chain = s.chain.then(() => this.prepare(s, rec, raw));
+  }
+
+  private async prepare(s: SessionRec, rec: PageRec, raw: RawPage): Promise<void> {
+    try {
+      const p = await preparePage(raw, { osd: this.opts.osd ?? true });
+      Object.assign(rec, { image: p.image, thumb: p.thumb, width: p.width, height: p.height, dpi: p.dpi, analysis: p.analysis, rotation: p.rotation });
+      rec.flags = qualityFlags(p.analysis);
+      if (raw.textLayer) {
+        Object.assign(rec, { text: raw.textLayer.text, words: raw.textLayer.words, confidence: 100, textSource: 'pdf', state: 'done', ocrProgress: 1 });
+      } else if (rec.flags.some((f) => f.code === 'blank')) {
+        Object.assign(rec, { text: '', state: 'done', ocrProgress: 1 });
+      } else {
+        rec.state = 'ocr';
+        this.startOcr(s, rec);
+      }
+    } catch (err) {
+      rec.state = 'error';
+      rec.error = err instanceof CounterError ? err.messages.vi : String(err);
+    }
+    this.changed(s);
+  }
+
+  private startOcr(s: SessionRec, rec: PageRec): void {
+    let lastEmit = 0;
+    const job = this.opts
+      .ocr()
+      .recognize({
+        image: rec.image!,
+        signal: rec.abort.signal,
+        onProgress: (p) => {
+          rec.ocrProgress = p;
+          if (p - lastEmit >= 0.25) {
+            lastEmit = p;
+            this.changed(s);
+          }
+        },
+      })
+      .then(
+        (r) => {
+          Object.assign(rec, { text: r.text, words: r.words, confidence: r.confidence, textSource: 'ocr', state: 'done', ocrProgress: 1 });
+          if (rec.analysis) rec.flags = qualityFlags(rec.analysis, r.confidence);
+        },
+        (err: unknown) => {
+          rec.state = 'error';
+          rec.error = err instanceof CounterError ? err.messages.vi : String(err);
+        },
+      )
+      .finally(() => {
+        s.ocrJobs.delete(job);
+        this.changed(s);
+      });
+    s.ocrJobs.add(job);
+  }
+
+  /** Resolves once the scan has stopped and every page is prepared and recognised. */
+  async wait(sessionId: string, timeoutMs: number): Promise<ScanSession> {
+    const s = this.session(sessionId);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const pending = [s.running, s.chain, ...s.ocrJobs].filter(Boolean);
+      const busy = s.state !== 'idle' || s.ocrJobs.size > 0 || s.pages.some((p) => p.state === 'processing' || p.state === 'ocr');
+      if (!busy) return this.snapshot(s);
+      if (Date.now() > deadline) throw ScanErrors.raise('SCAN_TIMEOUT');
+      await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, 200))]);
+    }
+  }
+
+  async pageImage(sessionId: string, pageId: string, variant: 'thumb' | 'page') {
+    const p = this.page(this.session(sessionId), pageId);
+    const img = variant === 'thumb' ? (p.thumb ?? (await thumbnail(p.original))) : (p.image ?? p.original);
+    const mime = variant === 'page' && !p.image ? p.originalMime : 'image/jpeg';
+    return { dataUrl: `data:${mime};base64,${img.toString('base64')}`, width: p.width, height: p.height };
+  }
+
+  pageWords(sessionId: string, pageId: string): OcrWord[] {
+    return this.page(this.session(sessionId), pageId).words;
+  }
+
+  async edit(sessionId: string, pageId: string, edit: { op: 'rotate'; degrees: 90 | 180 | 270 } | { op: 'delete' } | { op: 'move'; toOrder: number } | { op: 'assign'; componentId: string | null }): Promise<ScanSession> {
+    const s = this.session(sessionId);
+    const p = this.page(s, pageId);
+    if (edit.op === 'delete') {
+      p.abort.abort();
+      s.pages.splice(s.pages.indexOf(p), 1);
+    } else if (edit.op === 'move') {
+      s.pages.splice(s.pages.indexOf(p), 1);
+      s.pages.splice(Math.min(edit.toOrder - 1, s.pages.length), 0, p);
+    } else if (edit.op === 'assign') p.componentId = edit.componentId;
+    else if (p.image) {
+      // The text must follow the picture: recognise the rotated page again.
+      p.abort.abort();
+      p.abort = new AbortController();
+      p.image = await rotateImage(p.image, edit.degrees);
+      p.thumb = await thumbnail(p.image);
+      p.rotation = (p.rotation + edit.degrees) % 360;
+      if (edit.degrees !== 180) [p.width, p.height] = [p.height, p.width];
+      p.analysis = await analysePage(p.image);
+      p.words = [];
+      if (p.textSource !== 'pdf' && !p.flags.some((f) => f.code === 'blank')) {
+        p.state = 'ocr';
+        p.ocrProgress = 0;
+        this.startOcr(s, p);
+      }
+    }
+    this.changed(s);
+    return this.snapshot(s);
+  }
+
+  async buildPdf(sessionId: string, componentId: string | null, outPath?: string, dossierId?: string) {
+    const s = this.session(sessionId);
+    await this.wait(sessionId, 300_000);
+    const pages = s.pages.filter((p) => p.image && (componentId === null || p.componentId === componentId));
+    if (pages.length === 0) throw ScanErrors.raise('SCAN_NO_PAGES');
+    const { bytes, pdfa } = await buildSearchablePdf(pages.map((p) => ({ image: p.image!, mime: 'image/jpeg', width: p.width, height: p.height, dpi: p.dpi, words: p.words })), { title: componentId ?? 'Hồ sơ quét' });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    let path = outPath;
+    const stored = this.opts.onPdfBuilt?.({ bytes, sha256, componentId, dossierId, pageTexts: pages.map((p) => p.text ?? '') }) ?? false;
+    if (!path && !stored) {
+      const dir = join(this.opts.dataDir, 'scans', s.id);
+      mkdirSync(dir, { recursive: true });
+      path = join(dir, `${(componentId ?? 'all').replace(/[^\w.-]/g, '_')}.pdf`);
+    }
+    if (path) writeFileSync(path, bytes);
+    return { componentId, pages: pages.length, bytes: bytes.length, sha256, path, pdfa, stored };
+  }
+
+  pageTexts(sessionId: string, pageIds?: string[]): string {
+    const s = this.session(sessionId);
+    return s.pages.filter((p) => !pageIds || pageIds.includes(p.id)).map((p) => p.text ?? '').join('\n');
+  }
+
+  closeSession(sessionId: string): boolean {
+    const s = this.sessions.get(sessionId);
+    if (!s) return false;
+    this.cancel(sessionId);
+    this.sessions.delete(sessionId);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    for (const id of [...this.sessions.keys()]) this.closeSession(id);
+  }
+}
