@@ -14,13 +14,14 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
   const dataDir = process.env.COUNTER_DATA_DIR ?? app.getPath('userData');
+  const log = fileLogger(dataDir);
   const core = createCore({
     dataDir,
     host: 'electron',
     version: app.getVersion(),
     electronVersion: process.versions.electron,
     trainingMode: process.env.COUNTER_TRAINING === '1' || process.argv.includes('--training'),
-    log: fileLogger(dataDir),
+    log,
     keyProvider: safeStorageKeyProvider(dataDir, () => fileKeyProvider(dataDir)),
   });
   const here = import.meta.dirname;
