@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  formatOfficialCode,
+  formatProvisionalCode,
+  isAgencyCode,
+  isProvisionalCode,
+  parseOfficialCode,
+  parseProvisionalCode,
+  vnDay,
+} from '../../../src-main/domain/codes/dossier-code.ts';
+
+const agency = fc
+  .tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom(...'ABCDEFGHY'), fc.integer({ min: 0, max: 99 }))
+  .map(([a, b, c, m, x]) => `${String(a).padStart(3, '0')}.${String(b).padStart(2, '0')}.${String(c).padStart(2, '0')}.${m}${String(x).padStart(2, '0')}`);
+const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map(vnDay);
+
+describe('dossier codes', () => {
+  it('parses the real and synthetic examples from the notes', () => {
+    expect(parseOfficialCode('000.00.06.H56-231027-0361')).toEqual({ agency: '000.00.06.H56', day: '231027', sequence: 361 });
+    expect(parseOfficialCode('000.00.31.H42-240115-0001')?.sequence).toBe(1);
+    expect(parseOfficialCode('000.05.12.H99-260302-12345')?.sequence).toBe(12345); // lenient 5-digit suffix
+  });
+
+  it('round-trips official and provisional codes, which never look alike', () => {
+    fc.assert(
+      fc.property(agency, day, fc.integer({ min: 1, max: 9999 }), fc.stringMatching(/^[0-9A-Z]{1,4}$/), (a, d, n, counter) => {
+        const official = formatOfficialCode({ agency: a, day: d, sequence: n });
+        const provisional = formatProvisionalCode({ agency: a, day: d, counterId: counter, sequence: n });
+        expect(parseOfficialCode(official)).toEqual({ agency: a, day: d, sequence: n });
+        expect(parseProvisionalCode(provisional)).toEqual({ agency: a, day: d, counterId: counter, sequence: n });
+        expect(parseOfficialCode(provisional)).toBeUndefined();
+        expect(isProvisionalCode(official)).toBe(false);
+      }),
+    );
+  });
+
+  it('keeps provisional codes of different counters distinct for every sequence', () => {
+    fc.assert(
+      fc.property(agency, day, fc.integer({ min: 1, max: 99999 }), fc.integer({ min: 1, max: 99999 }), (a, d, n1, n2) => {
+        expect(formatProvisionalCode({ agency: a, day: d, counterId: '01', sequence: n1 })).not.toBe(
+          formatProvisionalCode({ agency: a, day: d, counterId: '02', sequence: n2 }),
+        );
+      }),
+    );
+  });
+
+  it('rejects malformed codes and agency identifiers', () => {
+    for (const bad of ['', 'abc', '000.00.31.H42-241320-0001', '000.00.31.H42-240100-0001', '000.00.31.Z42-240520-0001', '000.00.31.H42-240520-01', '000.00.31.H42_240520_0001']) {
+      expect(parseOfficialCode(bad), bad).toBeUndefined();
+    }
+    expect(isAgencyCode('000.00.31.H42')).toBe(true);
+    expect(isAgencyCode('H56.14')).toBe(true);
+    expect(isAgencyCode('h56')).toBe(false);
+    expect(isAgencyCode('000.00.31.H42'.padEnd(40, '1'))).toBe(false);
+    fc.assert(fc.property(fc.string(), (s) => void parseOfficialCode(s)));
+  });
+
+  it('uses the Vietnamese calendar day whatever the machine zone', () => {
+    expect(vnDay(new Date('2024-05-20T16:59:59Z'))).toBe('240520');
+    expect(vnDay(new Date('2024-05-20T17:00:00Z'))).toBe('240521');
+  });
+});
