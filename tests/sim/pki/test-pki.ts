@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -87,16 +87,16 @@ export function createTestPki(opts: { crlUrl?: string } = {}): TestPki {
   };
 }
 
-/** Revokes a certificate and writes the CA's CRL (DER) to `outPath`. */
-export function revokeAndWriteCrl(pki: TestPki, certPath: string, outPath: string): void {
+/** Writes the CA's CRL (DER) to `outPath`, after revoking `certPath` if given. */
+export function revokeAndWriteCrl(pki: TestPki, certPath: string | undefined, outPath: string): void {
   const d = pki.dir;
-  writeFileSync(join(d, 'index.txt'), '');
-  writeFileSync(join(d, 'crlnumber'), '01\n');
+  if (!existsSync(join(d, 'index.txt'))) writeFileSync(join(d, 'index.txt'), '');
+  if (!existsSync(join(d, 'crlnumber'))) writeFileSync(join(d, 'crlnumber'), '01\n');
   writeFileSync(
     join(d, 'ca.cnf'),
     `[ca]\ndefault_ca=CA_default\n[CA_default]\ndatabase=${join(d, 'index.txt')}\ncrlnumber=${join(d, 'crlnumber')}\ndefault_md=sha256\ndefault_crl_days=30\ncertificate=${pki.caCertPath}\nprivate_key=${pki.caKeyPath}\n`,
   );
-  openssl(['ca', '-config', 'ca.cnf', '-revoke', certPath], d);
+  if (certPath) openssl(['ca', '-config', 'ca.cnf', '-revoke', certPath], d);
   openssl(['ca', '-config', 'ca.cnf', '-gencrl', '-out', 'ca.crl.pem'], d);
   openssl(['crl', '-in', 'ca.crl.pem', '-outform', 'DER', '-out', outPath], d);
 }
