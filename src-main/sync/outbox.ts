@@ -1,0 +1,241 @@
+import type Database from 'better-sqlite3';
+
+export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'confirmed', 'failed-retrying', 'quarantined'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+export interface OutboxRow {
+  dossierId: string;
+  idempotencyKey: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  leaseUntil: number | null;
+  bytesTotal: number;
+  bytesDone: number;
+  officialCode: string | null;
+  remoteStatus: number | null;
+  errorCode: string | null;
+  errorReason: string | null;
+  errorHttp: number | null;
+  createdAt: number;
+  updatedAt: number;
+  sentAt: number | null;
+  confirmedAt: number | null;
+}
+
+interface RawRow {
+  dossier_id: string;
+  idempotency_key: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  lease_until: number | null;
+  bytes_total: number;
+  bytes_done: number;
+  official_code: string | null;
+  remote_status: number | null;
+  error_code: string | null;
+  error_reason: string | null;
+  error_http: number | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+  confirmed_at: number | null;
+}
+
+const toRow = (r: RawRow): OutboxRow => ({
+  dossierId: r.dossier_id,
+  idempotencyKey: r.idempotency_key,
+  state: r.state,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  leaseUntil: r.lease_until,
+  bytesTotal: r.bytes_total,
+  bytesDone: r.bytes_done,
+  officialCode: r.official_code,
+  remoteStatus: r.remote_status,
+  errorCode: r.error_code,
+  errorReason: r.error_reason,
+  errorHttp: r.error_http,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  sentAt: r.sent_at,
+  confirmedAt: r.confirmed_at,
+});
+
+export interface OutboxError {
+  code: string;
+  reason: string;
+  httpStatus?: number;
+}
+
+/**
+ * The outbox table. Every state change is one short write transaction; none is held across a network
+ * call (better-sqlite3 transactions cannot span an await). The row is marked `sending` before each
+ * attempt, so a crash mid-upload leaves a row that is tried again (ODK Collect's pessimistic mark),
+ * and it becomes `sent` only on the server's acknowledgement.
+ */
+export class Outbox {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Called inside the accept transaction (from the store's accept hook) with that transaction's db. */
+  static enqueueIn(tx: Database.Database, dossierId: string, bytesTotal: number, now = Date.now()): void {
+    tx.prepare(
+      `INSERT INTO sync_outbox (dossier_id, idempotency_key, state, bytes_total, created_at, updated_at, next_attempt_at)
+       VALUES (?, ?, 'pending', ?, ?, ?, 0) ON CONFLICT (dossier_id) DO NOTHING`,
+    ).run(dossierId, dossierId, bytesTotal, now, now);
+  }
+
+  get(dossierId: string): OutboxRow | undefined {
+    const r = this.db.prepare('SELECT * FROM sync_outbox WHERE dossier_id = ?').get(dossierId) as RawRow | undefined;
+    return r ? toRow(r) : undefined;
+  }
+
+  list(opts: { states?: readonly OutboxState[]; limit?: number; offset?: number } = {}): OutboxRow[] {
+    const states = JSON.stringify(opts.states ?? OUTBOX_STATES);
+    return (
+      this.db
+        .prepare('SELECT * FROM sync_outbox WHERE state IN (SELECT value FROM json_each(?)) ORDER BY created_at DESC, dossier_id LIMIT ? OFFSET ?')
+        .all(states, opts.limit ?? -1, opts.offset ?? 0) as RawRow[]
+    ).map(toRow);
+  }
+
+  counts(): Record<OutboxState, number> {
+    const out = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as Record<OutboxState, number>;
+    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM sync_outbox GROUP BY state').all() as Array<{ state: OutboxState; n: number }>) {
+      out[r.state] = r.n;
+    }
+    return out;
+  }
+
+  /**
+   * Claims up to `limit` rows that are due: pending or retrying rows whose time has come, `sending`
+   * rows whose lease ran out (their sender died), and `sent` rows still waiting for confirmation.
+   */
+  claimDue(limit: number, leaseMs: number, now = Date.now()): OutboxRow[] {
+    return this.db
+      .transaction(() => {
+        const rows = this.db
+          .prepare(
+            `SELECT * FROM sync_outbox
+             WHERE (state IN ('pending', 'failed-retrying', 'sent') AND next_attempt_at <= @now)
+                OR (state = 'sending' AND lease_until < @now)
+             ORDER BY next_attempt_at, created_at LIMIT @limit`,
+          )
+          .all({ now, limit }) as RawRow[];
+        const mark = this.db.prepare(
+          `UPDATE sync_outbox SET state = CASE WHEN state = 'sent' THEN 'sent' ELSE 'sending' END,
+             attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE dossier_id = ?`,
+        );
+        for (const r of rows) mark.run(now + leaseMs, now, r.dossier_id);
+        return rows.map((r) => ({ ...toRow(r), state: r.state === 'sent' ? 'sent' : 'sending', attempts: r.attempts + 1 }) as OutboxRow);
+      })
+      .immediate();
+  }
+
+  /** Extends the lease of a row still being worked on (long uploads). */
+  renewLease(dossierId: string, leaseMs: number, now = Date.now()): void {
+    this.db.prepare("UPDATE sync_outbox SET lease_until = ? WHERE dossier_id = ? AND state IN ('sending', 'sent')").run(now + leaseMs, dossierId);
+  }
+
+  progress(dossierId: string, bytesDone: number, bytesTotal: number): void {
+    this.db.prepare('UPDATE sync_outbox SET bytes_done = ?, bytes_total = ? WHERE dossier_id = ?').run(bytesDone, bytesTotal, dossierId);
+  }
+
+  /** The server acknowledged the commit and issued the official code. */
+  markSent(dossierId: string, officialCode: string, remoteStatus: number, now = Date.now()): void {
+    this.db
+      .prepare(
+        `UPDATE sync_outbox SET state = 'sent', official_code = ?, remote_status = ?, sent_at = coalesce(sent_at, ?),
+           bytes_done = bytes_total, error_code = NULL, error_reason = NULL, error_http = NULL, lease_until = NULL,
+           next_attempt_at = 0, updated_at = ? WHERE dossier_id = ?`,
+      )
+      .run(officialCode, remoteStatus, now, now, dossierId);
+    this.setState('lastSuccessAt', String(now));
+  }
+
+  /** Read back from the server: it holds the dossier, committed, with every file verified. */
+  markConfirmed(dossierId: string, remoteStatus: number, now = Date.now()): void {
+    this.db
+      .prepare(
+        `UPDATE sync_outbox SET state = 'confirmed', remote_status = ?, confirmed_at = ?, lease_until = NULL,
+           error_code = NULL, error_reason = NULL, error_http = NULL, updated_at = ? WHERE dossier_id = ?`,
+      )
+      .run(remoteStatus, now, now, dossierId);
+    this.setState('lastSuccessAt', String(now));
+  }
+
+  /** A transient failure: try again at `nextAttemptAt`. A `sent` row stays sent (only confirmation is left). */
+  markRetry(dossierId: string, error: OutboxError, nextAttemptAt: number, now = Date.now()): void {
+    this.db
+      .prepare(
+        `UPDATE sync_outbox SET state = CASE WHEN state = 'sent' THEN 'sent' ELSE 'failed-retrying' END,
+           next_attempt_at = ?, lease_until = NULL, error_code = ?, error_reason = ?, error_http = ?, updated_at = ? WHERE dossier_id = ?`,
+      )
+      .run(nextAttemptAt, error.code, error.reason, error.httpStatus ?? null, now, dossierId);
+  }
+
+  /** A permanent rejection: kept with the server's reason, never retried until a person says so. */
+  markQuarantined(dossierId: string, error: OutboxError, now = Date.now()): void {
+    this.db
+      .prepare(
+        `UPDATE sync_outbox SET state = 'quarantined', lease_until = NULL, error_code = ?, error_reason = ?, error_http = ?,
+           updated_at = ? WHERE dossier_id = ?`,
+      )
+      .run(error.code, error.reason, error.httpStatus ?? null, now, dossierId);
+  }
+
+  remoteStatus(dossierId: string, status: number): void {
+    this.db.prepare('UPDATE sync_outbox SET remote_status = ? WHERE dossier_id = ?').run(status, dossierId);
+  }
+
+  /**
+   * "Retry now": waiting rows become due at once; quarantined rows (named explicitly, after a person
+   * fixed the cause) go back to pending with a fresh attempt count.
+   */
+  retryNow(dossierIds?: readonly string[], now = Date.now()): number {
+    return this.db
+      .transaction(() => {
+        const ids = dossierIds ? JSON.stringify(dossierIds) : null;
+        const waiting = this.db
+          .prepare(
+            `UPDATE sync_outbox SET next_attempt_at = 0, updated_at = @now
+             WHERE state IN ('pending', 'failed-retrying', 'sent') AND (@ids IS NULL OR dossier_id IN (SELECT value FROM json_each(@ids)))`,
+          )
+          .run({ ids, now }).changes;
+        const released = ids
+          ? this.db
+              .prepare(
+                `UPDATE sync_outbox SET state = 'pending', attempts = 0, next_attempt_at = 0, updated_at = @now
+                 WHERE state = 'quarantined' AND dossier_id IN (SELECT value FROM json_each(@ids))`,
+              )
+              .run({ ids, now }).changes
+          : 0;
+        return waiting + released;
+      })
+      .immediate();
+  }
+
+  /** At start-up nothing can be sending: whatever was, died with the previous process. */
+  recoverInterrupted(now = Date.now()): number {
+    return this.db
+      .prepare("UPDATE sync_outbox SET state = 'failed-retrying', lease_until = NULL, next_attempt_at = 0, updated_at = ? WHERE state = 'sending'")
+      .run(now).changes;
+  }
+
+  /** Earliest time any row becomes due (for the uploader's timer), or undefined. */
+  nextDueAt(): number | undefined {
+    const r = this.db
+      .prepare("SELECT min(next_attempt_at) AS t FROM sync_outbox WHERE state IN ('pending', 'failed-retrying', 'sent')")
+      .get() as { t: number | null };
+    return r.t ?? undefined;
+  }
+
+  getState(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setState(key: string, value: string): void {
+    this.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}
