@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { startWorker } from './run-worker.ts';
+import { tempDir } from '../../unit/store/helpers.ts';
+import { parseOfficialCode, parseProvisionalCode } from '../../../src-main/domain/codes/dossier-code.ts';
+
+const seqs = (codes: string[], parse: (c: string) => { sequence: number } | undefined) => codes.map((c) => parse(c)!.sequence).sort((a, b) => a - b);
+const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+
+describe('dossier codes under concurrency (real processes, real SQLite)', () => {
+  it('two processes of one counter share one sequence: no repeats, no gaps, and restarts continue it', async () => {
+    const t = tempDir('codes-');
+    const [a, b] = [startWorker(t.dir, '01', 30), startWorker(t.dir, '01', 30)];
+    expect(await a.exited).toBe(0);
+    expect(await b.exited).toBe(0);
+    const codes = [...a.acks, ...b.acks].map((x) => x.code);
+    expect(new Set(codes).size).toBe(60);
+    expect(seqs(codes, parseProvisionalCode)).toEqual(range(1, 60));
+    const again = startWorker(t.dir, '01', 5);
+    expect(await again.exited).toBe(0);
+    expect(seqs(again.acks.map((x) => x.code), parseProvisionalCode)).toEqual(range(61, 5));
+    t.cleanup();
+  }, 60_000);
+
+  it('two counters of one agency, each offline with its own database, never produce the same code', async () => {
+    const t = tempDir('codes-');
+    const one = startWorker(join(t.dir, 'counter-01'), '01', 20);
+    const two = startWorker(join(t.dir, 'counter-02'), '02', 20);
+    await Promise.all([one.exited, two.exited]);
+    const all = [...one.acks, ...two.acks].map((x) => x.code);
+    expect(new Set(all).size).toBe(40);
+    expect(one.acks.every((x) => parseProvisionalCode(x.code)?.counterId === '01')).toBe(true);
+    expect(two.acks.every((x) => parseProvisionalCode(x.code)?.counterId === '02')).toBe(true);
+    t.cleanup();
+  }, 60_000);
+
+  it('delegated numbering: a per-agency daily official sequence shared by concurrent processes', async () => {
+    const t = tempDir('codes-');
+    const [a, b] = [startWorker(t.dir, '01', 20, 'delegated'), startWorker(t.dir, '02', 20, 'delegated')];
+    await Promise.all([a.exited, b.exited]);
+    const codes = [...a.acks, ...b.acks].map((x) => x.code);
+    expect(seqs(codes, parseOfficialCode)).toEqual(range(1, 40));
+    const again = startWorker(t.dir, '01', 3, 'delegated');
+    await again.exited;
+    expect(seqs(again.acks.map((x) => x.code), parseOfficialCode)).toEqual(range(41, 3));
+    t.cleanup();
+  }, 60_000);
+});
