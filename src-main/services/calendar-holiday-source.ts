@@ -1,8 +1,10 @@
 import Holidays from 'date-holidays';
 import type { BaseHoliday, HolidaySource } from '../domain/calendar/holiday-rules.ts';
 import { isoDay, parseIsoDay } from '../domain/calendar/civil-day.ts';
+import { lunarToSolar } from '../domain/calendar/lunar.ts';
 
 const TET_BLOCK_RULE = /vietnamese 1-0-1 P\d+D/;
+const HUNG_KINGS_RULE = 'vietnamese 3-0-10';
 const TET_DAY = /^Tết Nguyên Đán \(/;
 
 interface LibHoliday {
@@ -29,7 +31,9 @@ export function dateHolidaysSource(): HolidaySource {
     vi.forEach((h, i) => {
       if (h.type !== 'public') return;
       const enName = en.find((e) => e.rule === h.rule)?.name ?? (en[i] as LibHoliday).name;
-      const first = parseIsoDay(h.date.slice(0, 10)) as number;
+      // date-holidays 3.37.0 puts 10/3 lunar a day early in years with a leap 3rd month (2050, 2083),
+      // although its own engine (date-chinese) starts that month where our converter does.
+      const first = h.rule === HUNG_KINGS_RULE ? lunarToSolar(year, 3, 10) : (parseIsoDay(h.date.slice(0, 10)) as number);
       const span = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / 86_400_000));
       for (let k = 0; k < span; k++) {
         const n = first + k;

@@ -64,18 +64,18 @@ describe('counter calendar … (real CLI process)', () => {
   it('prints the appointment as JSON', async () => {
     const { stdout } = await cli('calendar', 'appointment', '--at', '2025-04-25T14:30', '--days', '3', '--json');
     expect(JSON.parse(stdout)).toMatchObject({ appointmentAt: '2025-05-02T14:30:00+07:00', skipped: [{ date: '2025-04-26' }, {}, {}, {}] });
-  }, 30_000);
+  }, 90_000);
 
   it('lists the holidays of a year as text', async () => {
     const { stdout } = await cli('calendar', 'holidays', '--year', '2026');
     expect(stdout).toContain('27/04/2026 thứ Hai');
     expect(stdout).toContain('Nghỉ bù Giỗ tổ Hùng Vương');
     expect(stdout).toContain('17/02/2026');
-  }, 30_000);
+  }, 90_000);
 
   it('refuses a bad duration with a coded error and exit 1', async () => {
     const err = await cli('calendar', 'appointment', '--at', '2025-04-25T14:30', '--days', 'abc', '--json').catch((e: { code: number; stdout: string }) => e);
     expect(err).toMatchObject({ code: 1 });
     expect(JSON.parse((err as { stdout: string }).stdout).error.code).toBe('CALENDAR_INVALID_DURATION');
-  }, 30_000);
+  }, 90_000);
 });
