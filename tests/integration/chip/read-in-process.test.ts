@@ -114,7 +114,7 @@ describe('reading the virtual chip in-process', () => {
       maxResponse: 256,
       transmit: async (apdu: Uint8Array) => {
         const r = await chip.transmit(apdu);
-        if (apdu[0] === 0x0c && ++n === 4) r[r.length - 3] ^= 1;
+        if (apdu[0] === 0x0c && ++n === 4) r[r.length - 3] = (r[r.length - 3] as number) ^ 1;
         return r;
       },
     };

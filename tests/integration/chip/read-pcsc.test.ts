@@ -1,0 +1,107 @@
+import { X509Certificate } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readChip } from '../../../src-main/devices/idcard/read-chip.ts';
+import { PcscReaders } from '../../../src-main/devices/idcard/transport/pcsc-readers.ts';
+import { AN, buildCard, mrzKeyOf, type CardImage } from '../../sim/chip/card-data.ts';
+import { ensurePcscd, type PcscdHandle } from '../../sim/chip/pcscd.ts';
+import { ViccBridge } from '../../sim/chip/vicc.ts';
+import { VirtualChip } from '../../sim/chip/virtual-chip.ts';
+
+// The real PC/SC path: pcsc-mini → libpcsclite → pcscd → vpcd driver → TCP → our vicc bridge → virtual chip.
+let pcscd: PcscdHandle;
+let readers: PcscReaders;
+let card: CardImage;
+
+beforeAll(async () => {
+  pcscd = await ensurePcscd();
+  readers = new PcscReaders();
+  readers.start();
+  card = await buildCard(AN, { cardAccess: null });
+}, 30_000);
+
+afterAll(async () => {
+  readers?.stop();
+  await pcscd?.stop();
+});
+
+async function withCard<T>(chip: VirtualChip, run: (readerId: string, bridge: ViccBridge) => Promise<T>): Promise<T> {
+  const bridge = new ViccBridge(chip);
+  await bridge.insert();
+  try {
+    const readerId = await readers.waitForCard(undefined, 10_000);
+    return await run(readerId, bridge);
+  } finally {
+    bridge.remove();
+    // Let pcscd see the card leave before the next test inserts one.
+    const until = Date.now() + 5000;
+    while (readers.list().some((r) => r.cardPresent) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('reading the virtual chip through pcscd + vpcd', () => {
+  it('reads with PACE-CAN and checks passive authentication', async () => {
+    const full = await buildCard(AN, { pki: card.pki });
+    const { result } = await withCard(new VirtualChip(full, { maxResponse: 1024 }), async (readerId, bridge) => {
+      const t = await readers.connect(readerId);
+      try {
+        const r = await readChip(t, { can: AN.idNumber }, { readerId, cscas: [new X509Certificate(Buffer.from(card.pki.csca.der))] });
+        expect(bridge.apdus).toBeGreaterThan(20);
+        return r;
+      } finally {
+        await t.close();
+      }
+    });
+    expect(result.readerId).toMatch(/Virtual PCD/);
+    expect(result.access).toBe('pace');
+    expect(result.identity.fullName).toBe('Nguyễn Văn An');
+    expect(result.authenticity.result).toBe('valid');
+    expect(result.face?.mime).toBe('image/jpeg');
+  }, 30_000);
+
+  it('reads with BAC in short-length APDUs', async () => {
+    const { result } = await withCard(new VirtualChip(card), async (readerId) => {
+      const t = await readers.connect(readerId);
+      try {
+        return await readChip(t, { mrz: mrzKeyOf(AN) }, { readerId, cscas: [], skipFace: true });
+      } finally {
+        await t.close();
+      }
+    });
+    expect(result.access).toBe('bac');
+    expect(result.identity.idNumber).toBe('001090012345');
+    expect(result.authenticity.result).toBe('unknown-issuer');
+  }, 30_000);
+
+  it('a card pulled off the reader mid-read is CARD_REMOVED', async () => {
+    const err = await withCard(new VirtualChip(card, { removeAfter: 12 }), async (readerId) => {
+      const t = await readers.connect(readerId);
+      try {
+        return await readChip(t, { mrz: mrzKeyOf(AN) }, { readerId, cscas: [] }).catch((e: unknown) => e);
+      } finally {
+        await t.close();
+      }
+    });
+    expect(err).toMatchObject({ code: 'CARD_REMOVED' });
+  }, 30_000);
+
+  it('recovers by itself when the PC/SC service goes away and comes back (reader replug)', async () => {
+    if (!pcscd.started) return; // a system pcscd we did not start is not ours to restart
+    await pcscd.stop();
+    const gone = Date.now() + 5000;
+    while (readers.list().length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 50));
+    expect(readers.list()).toEqual([]);
+    pcscd = await ensurePcscd();
+    const back = Date.now() + 15_000;
+    while (readers.list().length === 0 && Date.now() < back) await new Promise((r) => setTimeout(r, 100));
+    expect(readers.list().length).toBeGreaterThan(0);
+    const { result } = await withCard(new VirtualChip(card), async (readerId) => {
+      const t = await readers.connect(readerId);
+      try {
+        return await readChip(t, { mrz: mrzKeyOf(AN) }, { readerId, cscas: [], skipFace: true });
+      } finally {
+        await t.close();
+      }
+    });
+    expect(result.identity.fullName).toBe('Nguyễn Văn An');
+  }, 40_000);
+});
