@@ -1,0 +1,25 @@
+import { defineMessages } from '../../i18n/messages.ts';
+
+export const signingMessages = defineMessages({
+  signAll: { vi: 'Ký số tất cả thành phần', en: 'Sign all components' },
+  dialogTitle: { vi: 'Ký số bằng thiết bị ký số (token)', en: 'Sign with the token' },
+  token: { vi: 'Thiết bị ký số', en: 'Token' },
+  certificate: { vi: 'Chứng thư số', en: 'Certificate' },
+  pin: { vi: 'Mã PIN', en: 'PIN' },
+  pinHint: { vi: 'Mã PIN không được lưu lại.', en: 'The PIN is never stored.' },
+  noToken: { vi: 'Chưa thấy thiết bị ký số nào. Hãy cắm token vào máy.', en: 'No token found. Plug the token in.' },
+  refresh: { vi: 'Tìm lại', en: 'Refresh' },
+  locked: { vi: 'ĐÃ KHÓA', en: 'LOCKED' },
+  finalTry: { vi: 'Lần nhập PIN cuối cùng trước khi bị khóa!', en: 'Last PIN attempt before the token locks!' },
+  sign: { vi: 'Ký', en: 'Sign' },
+  cancel: { vi: 'Hủy', en: 'Cancel' },
+  loading: { vi: 'Đang tải…', en: 'Loading…' },
+  progress: { vi: 'Đang ký', en: 'Signing' },
+  done: { vi: 'Đã ký xong', en: 'Signed' },
+  failedItems: { vi: 'Không ký được', en: 'Not signed' },
+  expires: { vi: 'hết hạn', en: 'expires' },
+  valid: { vi: 'Chữ ký hợp lệ', en: 'Signature valid' },
+  invalid: { vi: 'Chữ ký không hợp lệ', en: 'Signature invalid' },
+  unknown: { vi: 'Chưa xác định được chữ ký', en: 'Signature not verified' },
+  unsigned: { vi: 'Chưa ký số', en: 'Not signed' },
+});
