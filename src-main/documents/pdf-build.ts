@@ -69,10 +69,15 @@ export function groupLines(words: OcrWord[]): OcrWord[][] {
   const sorted = [...words].sort((a, b) => a.bbox.y0 + a.bbox.y1 - (b.bbox.y0 + b.bbox.y1));
   const lines: Array<{ y0: number; y1: number; words: OcrWord[] }> = [];
   for (const w of sorted) {
-    const cy = (w.bbox.y0 + w.bbox.y1) / 2;
-    const line = lines.find((l) => cy >= l.y0 && cy <= l.y1);
-    if (line) line.words.push(w);
-    else lines.push({ y0: w.bbox.y0, y1: w.bbox.y1, words: [w] });
+    // Same line = vertical overlap of at least half the smaller height (a slight residual slope
+    // moves the last word of a long line down by a few pixels).
+    const h = w.bbox.y1 - w.bbox.y0;
+    const line = lines.find((l) => Math.min(l.y1, w.bbox.y1) - Math.max(l.y0, w.bbox.y0) >= 0.5 * Math.min(h, l.y1 - l.y0));
+    if (line) {
+      line.words.push(w);
+      line.y0 = Math.min(line.y0, w.bbox.y0);
+      line.y1 = Math.max(line.y1, w.bbox.y1);
+    } else lines.push({ y0: w.bbox.y0, y1: w.bbox.y1, words: [w] });
   }
   return lines.map((l) => l.words.sort((a, b) => a.bbox.x0 - b.bbox.x0));
 }
@@ -88,9 +93,12 @@ function drawLine(page: ReturnType<PDFDocument['addPage']>, font: PDFFont, line:
   const size = Math.max(1, boxH * 0.85);
   // Baseline about a fifth of the box above its bottom (descenders hang below it).
   const y = ph - bottom + boxH * 0.2;
-  for (const w of line) {
-    const text = sanitize(w.text, font);
-    const boxW = (w.bbox.x1 - w.bbox.x0) * k;
+  for (const [i, w] of line.entries()) {
+    // Each word carries its space and stretches to the next word: extractors then see explicit
+    // spaces and no gaps wide enough to split the line into columns.
+    const next = line[i + 1];
+    const text = sanitize(w.text, font) + (next ? ' ' : '');
+    const boxW = ((next ? Math.max(next.bbox.x0, w.bbox.x1) : w.bbox.x1) - w.bbox.x0) * k;
     if (!text || boxW <= 0) continue;
     const natural = font.widthOfTextAtSize(text, size);
     const squeeze = natural > 0 ? Math.max(10, Math.min(500, (100 * boxW) / natural)) : 100;
