@@ -17,12 +17,22 @@ import { signingHandlers } from './services/signing-handlers.ts';
 import { SecretStore } from './services/secrets/secret-store.ts';
 import { RolloutService } from './services/rollout/rollout-service.ts';
 import { adminHandlers } from './services/admin-handlers.ts';
+import { DraftStore } from './services/reception/draft-store.ts';
+import { receptionHandlers } from './services/reception-handlers.ts';
 import { openStore } from './store/store.ts';
+import { syncMigrations } from './sync/migrations/0020-outbox.ts';
+import { SyncService } from './services/sync-service.ts';
+import { syncHandlers } from './services/sync-handlers.ts';
 import type { Migration } from './store/migrations/migration.ts';
 import { fileKeyProvider, type KeyProvider } from './store/blobs/key-provider.ts';
 import { storeHandlers } from './services/store-handlers.ts';
 import { CalendarService } from './services/calendar-service.ts';
 import { calendarHandlers } from './services/calendar-handlers.ts';
+import { IdentityService } from './services/identity-service.ts';
+import { identityHandlers } from './services/identity-handlers.ts';
+import { HealthService } from './services/health-service.ts';
+import { healthHandlers } from './services/health-handlers.ts';
+import { healthMigrations } from './services/health-migrations.ts';
 
 export interface CoreConfig {
   dataDir: string;
@@ -55,13 +65,15 @@ export function createCore(config: CoreConfig): Core {
   const status = new StatusService(bus, settings.get(), trainingMode);
   // Scanners (eSCL, SANE, hot folder, WIA), the page pipeline and OCR; PDFs go to the store's blobs.
   const scanArea = createScanArea({ dataDir: config.dataDir, trainingMode, bus, store: () => store });
-  const devices = new DeviceRegistry(config.probes ?? [...scanArea.probes, cupsProbe, serialProbe], (d) => status.devicesChanged(d));
+  // QR readers (serial, HID-POS, keyboard wedge) and vendor ID readers; their probe lists the configured ones.
+  const identity = new IdentityService({ bus, settings, trainingMode, log });
+  const devices = new DeviceRegistry([...(config.probes ?? [...scanArea.probes, cupsProbe, serialProbe]), identity.probe], (d) => status.devicesChanged(d));
 
   const closers: Array<() => void | Promise<void>> = [];
   closers.push(() => scanArea.close());
 
   // The dossier store. Other areas add their migration arrays here (outbox 0020–, identity 0030–, …).
-  const migrations: Migration[] = [];
+  const migrations: Migration[] = [...healthMigrations, ...syncMigrations];
   const keyProvider = config.keyProvider ?? fileKeyProvider(config.dataDir);
   const store = openStore({
     dataDir: config.dataDir,
@@ -74,9 +86,29 @@ export function createCore(config: CoreConfig): Core {
   });
   closers.push(() => store.close());
 
+  // Health-station check-ins (queue numbers, BHYT card checks). Readers and retries run in the app, not in one-shot CLI runs.
+  const health = new HealthService({ db: store.db, bus, settings, log });
+  if (config.host !== 'cli') {
+    void identity.start();
+    health.start();
+  }
+  closers.push(() => identity.close(), () => health.close());
+
   // Credentials, rollout files and diagnostics for the district IT staff.
   const secrets = new SecretStore(config.dataDir, keyProvider);
   const rollout = new RolloutService(settings, secrets);
+
+  // Delivery to the province: the outbox row is written by an accept hook; the engine runs in the app, not in one-shot CLI runs.
+  const sync = new SyncService({
+    store,
+    bus,
+    status,
+    settings: () => settings.get(),
+    clientSecret: () => secrets.get('server.clientSecret'),
+    run: config.host !== 'cli',
+    log: (message, fields) => log('warn', message, fields),
+  });
+  closers.push(() => sync.close());
 
   // Each area contributes the handlers of the methods it owns; TypeScript checks none is missing.
   // Digital signatures; the dossier component source is plugged in with signing.setComponentSource.
@@ -86,6 +118,7 @@ export function createCore(config: CoreConfig): Core {
     ...signingHandlers(signing),
     ...foundationHandlers({ config, settings, status, devices }),
     ...scanArea.handlers,
+    ...receptionHandlers(new DraftStore(config.dataDir, keyProvider)),
     ...adminHandlers({
       secrets,
       rollout,
@@ -97,6 +130,9 @@ export function createCore(config: CoreConfig): Core {
     }),
     ...storeHandlers({ store, settings, keyKind: keyProvider.kind }),
     ...calendarHandlers(new CalendarService(settings)),
+    ...identityHandlers(identity),
+    ...healthHandlers(health),
+    ...syncHandlers(sync),
   };
 
   return {

@@ -3,6 +3,7 @@ import { appMethods } from './app.ts';
 import { identityMethods } from './idread.ts';
 import { healthMethods } from './health.ts';
 import { adminMethods } from './admin.ts';
+import { receptionMethods } from './reception.ts';
 import { dossiersMethods } from './dossiers.ts';
 import { proceduresMethods } from './procedures.ts';
 import { storeMethods } from './store.ts';
@@ -14,6 +15,7 @@ import { statusMethods } from './status.ts';
 import { scanMethods } from './scan.ts';
 import { documentsMethods } from './documents.ts';
 import { signingMethods } from './signing.ts';
+import { queueMethods } from './queue.ts';
 
 /** The one table both transports are generic over. Each area keeps its methods in its own file. */
 export const methods = {
@@ -21,6 +23,7 @@ export const methods = {
   ...identityMethods,
   ...healthMethods,
   ...adminMethods,
+  ...receptionMethods,
   ...dossiersMethods,
   ...proceduresMethods,
   ...storeMethods,
@@ -32,6 +35,7 @@ export const methods = {
   ...scanMethods,
   ...documentsMethods,
   ...signingMethods,
+  ...queueMethods,
 };
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -1,6 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { readFileIfExists, writeFileAtomic } from '../../store/atomic-file.ts';
+import { readEncryptedFile, writeEncryptedFile } from '../../store/encrypted-file.ts';
 import type { KeyProvider } from '../../store/blobs/key-provider.ts';
 import { defineErrors } from '../../contract/errors.ts';
 
@@ -24,25 +23,16 @@ export class SecretStore {
   }
 
   private readAll(): Record<string, string> {
-    const raw = readFileIfExists(this.file);
-    if (!raw) return {};
     try {
-      const iv = raw.subarray(0, 12);
-      const tag = raw.subarray(12, 28);
-      const decipher = createDecipheriv('aes-256-gcm', this.keys.getKey(), iv);
-      decipher.setAuthTag(tag);
-      const plain = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
-      return JSON.parse(plain.toString('utf8')) as Record<string, string>;
+      const plain = readEncryptedFile(this.file, this.keys);
+      return plain ? (JSON.parse(plain.toString('utf8')) as Record<string, string>) : {};
     } catch (err) {
       throw SecretErrors.raise('SECRET_STORE_CORRUPT', { reason: String(err) });
     }
   }
 
   private writeAll(values: Record<string, string>): void {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.getKey(), iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()]);
-    writeFileAtomic(this.file, Buffer.concat([iv, cipher.getAuthTag(), body]), 0o600);
+    writeEncryptedFile(this.file, this.keys, JSON.stringify(values));
   }
 
   get(name: string): string | undefined {

@@ -95,5 +95,5 @@ describe('rollout: signed configuration export and import', () => {
     expect(JSON.parse(refused.stdout).error.code).toBe('ROLLOUT_UNTRUSTED_KEY');
     const applied = JSON.parse(cli(b, 'config', 'import', join(dir, 'bundle.json'), '--trust', fingerprint));
     expect(applied.secrets).toEqual(['server.clientSecret']);
-  }, 60_000);
+  }, 180_000);
 });

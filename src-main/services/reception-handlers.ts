@@ -1,0 +1,12 @@
+import type { HandlersOf } from '../rpc/handlers.ts';
+import type { DraftStore } from './reception/draft-store.ts';
+
+export function receptionHandlers(drafts: DraftStore): HandlersOf<'reception.drafts.save' | 'reception.drafts.get' | 'reception.drafts.list' | 'reception.drafts.discard'> {
+  return {
+    'reception.drafts.save': (draft) => drafts.save(draft),
+    'reception.drafts.get': ({ id }) => drafts.get(id),
+    'reception.drafts.list': () =>
+      drafts.list().map((d) => ({ id: d.id, updatedAt: d.updatedAt, step: d.step, applicantName: d.applicant?.fullName, procedureCode: d.procedureCode })),
+    'reception.drafts.discard': ({ id }) => ({ discarded: drafts.discard(id) }),
+  };
+}
