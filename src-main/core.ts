@@ -12,6 +12,8 @@ import { createScanArea } from './services/scan-area.ts';
 import { cupsProbe } from './devices/printer/cups-probe.ts';
 import { serialProbe } from './devices/transport/serial-probe.ts';
 import { foundationHandlers } from './services/foundation-handlers.ts';
+import { CardService } from './services/card-service.ts';
+import { cardHandlers } from './services/card-handlers.ts';
 import { SigningService } from './services/signing-service.ts';
 import { signingHandlers } from './services/signing-handlers.ts';
 import { SecretStore } from './services/secrets/secret-store.ts';
@@ -70,6 +72,8 @@ export function createCore(config: CoreConfig): Core {
   const devices = new DeviceRegistry([...(config.probes ?? [...scanArea.probes, cupsProbe, serialProbe]), identity.probe], (d) => status.devicesChanged(d));
 
   const closers: Array<() => void | Promise<void>> = [];
+  const cards = new CardService({ dataDir: config.dataDir, bus, log });
+  closers.push(() => cards.close());
   closers.push(() => scanArea.close());
 
   // The dossier store. Other areas add their migration arrays here (outbox 0020–, identity 0030–, …).
@@ -117,6 +121,7 @@ export function createCore(config: CoreConfig): Core {
   const handlers: Handlers = {
     ...signingHandlers(signing),
     ...foundationHandlers({ config, settings, status, devices }),
+    ...cardHandlers(cards),
     ...scanArea.handlers,
     ...receptionHandlers(new DraftStore(config.dataDir, keyProvider)),
     ...adminHandlers({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CoreStatus } from './status.ts';
 import { Device } from './devices.ts';
 import { Settings } from './settings.ts';
+import { cardEvents } from './card.ts';
 import { ScanSession } from './scan.ts';
 import { SigningProgress } from './signing.ts';
 
@@ -10,6 +11,7 @@ export const events = {
   'status.changed': CoreStatus,
   'devices.changed': z.array(Device),
   'settings.changed': Settings,
+  ...cardEvents,
   'scan.changed': ScanSession,
   'signing.progress': SigningProgress,
 };

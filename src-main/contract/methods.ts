@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app.ts';
+import { cardMethods } from './card.ts';
 import { identityMethods } from './idread.ts';
 import { healthMethods } from './health.ts';
 import { adminMethods } from './admin.ts';
@@ -20,6 +21,7 @@ import { queueMethods } from './queue.ts';
 /** The one table both transports are generic over. Each area keeps its methods in its own file. */
 export const methods = {
   ...appMethods,
+  ...cardMethods,
   ...identityMethods,
   ...healthMethods,
   ...adminMethods,

@@ -8,8 +8,9 @@ import { dossierCommands } from './dossiers.ts';
 import { userCommands } from './users.ts';
 import { adminCommands } from './admin.ts';
 import { deviceCommands } from './devices.ts';
+import { cardCommands } from './card.ts';
 import { pdfCommands } from './pdf.ts';
 import { calendarCommands } from './calendar.ts';
 
 /** Each area keeps its subcommands in its own file; this is only the list of areas. */
-export const allCommands: CliCommand[] = [...appCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands];
+export const allCommands: CliCommand[] = [...appCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...cardCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands];
