@@ -45,6 +45,10 @@ export const IdentityErrors = defineErrors({
     en: 'An MRZ check digit does not match. Read the back of the card again.',
   },
   MRZ_DATE_INVALID: { vi: 'Ngày trong MRZ không hợp lệ.', en: 'A date in the MRZ is not a real date.' },
+  VENDOR_DATA_INVALID: {
+    vi: 'Đầu đọc thẻ gửi dữ liệu không hợp lệ (thiếu số định danh). Hãy đặt lại thẻ.',
+    en: 'The card reader sent invalid data (no ID number). Place the card again.',
+  },
   MRZ_SEX_INVALID: { vi: 'Giới tính trong MRZ phải là M, F hoặc <.', en: 'Sex in the MRZ must be M, F or <.' },
 });
 export type IdentityErrorCode = keyof typeof IdentityErrors.table;

@@ -52,6 +52,10 @@ export const WARNINGS = {
     vi: 'Số thẻ trong MRZ không trùng 9 số cuối của số định danh.',
     en: 'The MRZ document number is not the last 9 digits of the ID number.',
   },
+  VENDOR_CHIP_UNVERIFIED: {
+    vi: 'Dữ liệu chip do đầu đọc của hãng cung cấp; ứng dụng chưa tự xác thực chữ ký số của chip.',
+    en: "Chip data supplied by the vendor reader; the app has not verified the chip's signature itself.",
+  },
   MRZ_ID_CHECK_MISMATCH: {
     vi: 'Ký tự cuối dòng 1 của MRZ không khớp số kiểm tra của số định danh (quy ước chưa chắc chắn).',
     en: 'Line 1 position 30 does not match the ID number check digit (uncertain convention).',
