@@ -11,6 +11,7 @@ import { deviceCommands } from './devices.ts';
 import { cardCommands } from './card.ts';
 import { pdfCommands } from './pdf.ts';
 import { calendarCommands } from './calendar.ts';
+import { identityCommands } from './identity.ts';
 
 /** Each area keeps its subcommands in its own file; this is only the list of areas. */
-export const allCommands: CliCommand[] = [...appCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...cardCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands];
+export const allCommands: CliCommand[] = [...appCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...cardCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands, ...identityCommands];
