@@ -12,6 +12,7 @@ import { cardCommands } from './card.ts';
 import { pdfCommands } from './pdf.ts';
 import { calendarCommands } from './calendar.ts';
 import { identityCommands } from './identity.ts';
+import { queueCommands } from './queue.ts';
 
 /** Each area keeps its subcommands in its own file; this is only the list of areas. */
-export const allCommands: CliCommand[] = [...appCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...cardCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands, ...identityCommands];
+export const allCommands: CliCommand[] = [...appCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...cardCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands, ...identityCommands, ...queueCommands];

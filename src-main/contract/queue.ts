@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { defineErrors } from './errors.ts';
+import { method } from './method.ts';
+import { ServerState } from './status.ts';
+
+export const OutboxState = z.enum(['pending', 'sending', 'sent', 'confirmed', 'failed-retrying', 'quarantined']);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+/** What went wrong with a delivery, for a person: the message and what to do, both in two languages. */
+export const QueueProblem = z.object({
+  code: z.string(),
+  message: z.object({ vi: z.string(), en: z.string() }),
+  advice: z.object({ vi: z.string(), en: z.string() }),
+  /** The province's own words, when it gave a reason. */
+  serverReason: z.string().optional(),
+  httpStatus: z.number().int().optional(),
+});
+export type QueueProblem = z.infer<typeof QueueProblem>;
+
+export const QueueItem = z.object({
+  dossierId: z.string(),
+  code: z.string(),
+  officialCode: z.string().nullable(),
+  applicantName: z.string(),
+  procedureName: z.string(),
+  state: OutboxState,
+  attempts: z.number().int(),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int(),
+  /** ISO time of the next automatic try, when waiting. */
+  nextAttemptAt: z.string().nullable(),
+  remoteStatus: z.number().int().nullable(),
+  problem: QueueProblem.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type QueueItem = z.infer<typeof QueueItem>;
+
+export const QueueSummary = z.object({
+  network: ServerState,
+  /** Sending is paused because the server refused the counter's credentials. */
+  authBlocked: z.boolean(),
+  counts: z.record(OutboxState, z.number().int()),
+  lastSuccessAt: z.string().nullable(),
+});
+export type QueueSummary = z.infer<typeof QueueSummary>;
+
+export const ResultDocument = z.object({ id: z.string(), name: z.string(), size: z.number().int(), sha256: z.string() });
+
+export const queueMethods = {
+  'queue.status': method({ summary: 'Delivery queue: network state, counts, last successful sync', input: z.object({}), output: QueueSummary }),
+  'queue.list': method({
+    summary: 'Queued dossiers with state, progress and errors',
+    input: z.object({ states: z.array(OutboxState).optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),
+    output: z.object({ items: z.array(QueueItem) }),
+  }),
+  'queue.retry': method({
+    summary: 'Retry now (named quarantined dossiers are released too, after the cause was fixed)',
+    input: z.object({ dossierIds: z.array(z.string()).optional() }),
+    output: z.object({ retried: z.number().int() }),
+  }),
+  'queue.export': method({
+    summary: 'Every queue row, for IT (JSON)',
+    input: z.object({}),
+    output: z.object({ exportedAt: z.string(), summary: QueueSummary, items: z.array(QueueItem) }),
+  }),
+  'queue.results': method({
+    summary: 'Result documents the province issued for a dossier',
+    input: z.object({ dossierId: z.string() }),
+    output: z.object({ status: z.number().int(), documents: z.array(ResultDocument) }),
+  }),
+  'queue.fetchResult': method({
+    summary: 'Download a result document into the local store (to print and return at the counter)',
+    input: z.object({ dossierId: z.string(), documentId: z.string() }),
+    output: z.object({ sha256: z.string(), size: z.number().int() }),
+  }),
+};
+
+export const QueueErrors = defineErrors({
+  QUEUE_NOT_FOUND: { vi: 'Hồ sơ này không có trong hàng đợi gửi.', en: 'This dossier is not in the delivery queue.' },
+  QUEUE_SERVER_UNCONFIGURED: {
+    vi: 'Chưa cấu hình máy chủ một cửa tỉnh. Báo bộ phận CNTT nhập địa chỉ và mã ứng dụng trong Cài đặt › Máy chủ.',
+    en: 'The provincial server is not configured. Ask IT to set it in Settings › Server.',
+  },
+  QUEUE_OFFLINE: { vi: 'Không kết nối được máy chủ tỉnh; hãy thử lại khi có mạng.', en: 'The provincial server is unreachable; try again when online.' },
+  QUEUE_RESULT_FAILED: { vi: 'Không tải được giấy tờ kết quả từ máy chủ tỉnh.', en: 'Could not download the result document.' },
+});
+
+type Text = { vi: string; en: string };
+const t = (vi: string, en: string): Text => ({ vi, en });
+
+/**
+ * Delivery problems as the officer reads them: what happened and what to do. Keys are the codes the
+ * uploader records (the server's error_code or a local one); anything else falls back by HTTP class.
+ */
+export const QUEUE_PROBLEMS: Record<string, { message: Text; advice: Text }> = {
+  NETWORK: {
+    message: t('Mất kết nối tới hệ thống một cửa tỉnh.', 'Lost the connection to the provincial system.'),
+    advice: t('Không cần làm gì: hồ sơ đã lưu an toàn trên máy và sẽ tự gửi khi có mạng. Nếu kéo dài, kiểm tra mạng hoặc báo CNTT.', 'Nothing to do: the dossier is safe here and will be sent when online. If it lasts, check the network or call IT.'),
+  },
+  TIMEOUT: {
+    message: t('Máy chủ tỉnh không trả lời kịp.', 'The provincial server did not answer in time.'),
+    advice: t('Ứng dụng sẽ tự thử lại. Nếu mạng chậm kéo dài, báo CNTT.', 'It will retry by itself. If the link stays slow, call IT.'),
+  },
+  UNAVAILABLE: {
+    message: t('Hệ thống tỉnh đang bảo trì hoặc quá tải.', 'The provincial system is under maintenance or overloaded.'),
+    advice: t('Ứng dụng sẽ tự thử lại sau thời gian máy chủ yêu cầu.', 'It will retry after the time the server asked for.'),
+  },
+  AUTH_REJECTED: {
+    message: t('Máy chủ tỉnh từ chối thông tin đăng nhập của quầy.', 'The provincial server refused this counter’s credentials.'),
+    advice: t('Việc gửi đã tạm dừng. Báo CNTT kiểm tra mã ứng dụng và khóa bí mật trong Cài đặt › Máy chủ, rồi bấm “Gửi lại ngay”.', 'Sending is paused. Ask IT to check the client id and secret in Settings › Server, then press “Retry now”.'),
+  },
+  INVALID_DOSSIER: {
+    message: t('Máy chủ tỉnh từ chối hồ sơ vì dữ liệu không hợp lệ.', 'The provincial server rejected the dossier as invalid.'),
+    advice: t('Hồ sơ không được gửi lại tự động. Xem lý do bên dưới, sửa thông tin hồ sơ rồi bấm “Gửi lại”; nếu không rõ, báo CNTT.', 'It will not be resent automatically. Read the reason, correct the dossier and press “Retry”; if unclear, call IT.'),
+  },
+  LOCAL_FILE_MISMATCH: {
+    message: t('Tệp quét lưu trên máy không khớp mã băm đã khai báo.', 'A stored scan does not match its declared hash.'),
+    advice: t('Quét lại thành phần hồ sơ bị lỗi, rồi bấm “Gửi lại”; báo CNTT để kiểm tra ổ đĩa.', 'Rescan the affected component and press “Retry”; ask IT to check the disk.'),
+  },
+  LOCAL_DOSSIER_MISSING: {
+    message: t('Hồ sơ không còn trên máy này.', 'The dossier is no longer on this computer.'),
+    advice: t('Báo CNTT: có thể hồ sơ đã bị xóa hoặc khôi phục từ bản sao lưu cũ.', 'Call IT: it may have been deleted or restored from an older backup.'),
+  },
+  NOT_CONFIRMED: {
+    message: t('Đã gửi, đang chờ máy chủ tỉnh xác nhận.', 'Sent; waiting for the provincial server to confirm.'),
+    advice: t('Không cần làm gì; ứng dụng sẽ tự hỏi lại.', 'Nothing to do; it will ask again.'),
+  },
+};
+
+const TRANSIENT_FALLBACK = {
+  message: t('Gửi hồ sơ chưa thành công.', 'Delivery did not succeed yet.'),
+  advice: t('Ứng dụng sẽ tự thử lại. Nếu lỗi kéo dài, bấm “Gửi lại ngay” hoặc báo CNTT.', 'It will retry by itself. If it persists, press “Retry now” or call IT.'),
+};
+const PERMANENT_FALLBACK = {
+  message: t('Máy chủ tỉnh từ chối hồ sơ.', 'The provincial server rejected the dossier.'),
+  advice: t('Hồ sơ không được gửi lại tự động. Xem lý do, sửa rồi bấm “Gửi lại”; nếu không rõ, báo CNTT.', 'It will not be resent automatically. Read the reason, fix it and press “Retry”; if unclear, call IT.'),
+};
+
+export function describeProblem(code: string, quarantined: boolean, serverReason?: string, httpStatus?: number): QueueProblem {
+  const known = QUEUE_PROBLEMS[code] ?? (httpStatus === 503 ? QUEUE_PROBLEMS.UNAVAILABLE : undefined);
+  const base = known ?? (quarantined ? PERMANENT_FALLBACK : TRANSIENT_FALLBACK);
+  return { code, ...base, ...(serverReason ? { serverReason } : {}), ...(httpStatus ? { httpStatus } : {}) };
+}
