@@ -1,4 +1,8 @@
 import { X509Certificate } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../../../src-main/core.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChip } from '../../../src-main/devices/idcard/read-chip.ts';
 import { PcscReaders } from '../../../src-main/devices/idcard/transport/pcsc-readers.ts';
@@ -104,4 +108,32 @@ describe('reading the virtual chip through pcscd + vpcd', () => {
     });
     expect(result.identity.fullName).toBe('Nguyễn Văn An');
   }, 40_000);
+
+  it('card.read through the core: contract validation, CSCA from <dataDir>/csca, events', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chip-core-'));
+    mkdirSync(join(dataDir, 'csca'));
+    writeFileSync(join(dataDir, 'csca', 'test-csca.der'), card.pki.csca.der);
+    const core = createCore({ dataDir, host: 'cli', version: 'test' });
+    const seen: string[] = [];
+    core.bus.subscribe((e) => seen.push(e));
+    try {
+      const bad = await core.call('card.read', { can: '12' });
+      expect(bad.ok).toBe(false);
+      const bridge = new ViccBridge(new VirtualChip(card));
+      await bridge.insert();
+      try {
+        const r = await core.call('card.read', { mrz: mrzKeyOf(AN), timeoutMs: 10_000 });
+        expect(r.ok).toBe(true);
+        const value = (r as { value: { identity: { fullName: string }; authenticity: { result: string } } }).value;
+        expect(value.identity.fullName).toBe('Nguyễn Văn An');
+        expect(value.authenticity.result).toBe('valid');
+        expect(seen).toContain('card.read');
+      } finally {
+        bridge.remove();
+      }
+    } finally {
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
