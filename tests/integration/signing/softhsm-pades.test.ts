@@ -177,4 +177,27 @@ describe('PAdES through SoftHSM2', () => {
     }
     expect(readFileSync(src).equals(Buffer.from(original))).toBe(true);
   });
+
+  it('counter pdf sign / verify from the command line (PIN from the environment)', () => {
+    const src = join(dir, 'cli.pdf');
+    const out = join(dir, 'cli.signed.pdf');
+    writeFileSync(src, readFileSync(join(dir, 'batch-1.pdf')));
+    const dataDir = mkdtempSync(join(tmpdir(), 'osc-cli-'));
+    const cli = (args: string[], pin?: string) =>
+      execFileSync(process.execPath, ['src-main/launch/counter.mjs', ...args, '--data-dir', dataDir], {
+        env: { ...process.env, SOFTHSM2_CONF: hsm.confPath, ...(pin ? { COUNTER_TOKEN_PIN: pin } : {}) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).toString();
+    cli(['pdf', 'sign', src, '--module', SOFTHSM_MODULE, '--token', 'Officer', '--cert', '01', '--out', out, '--tsa', ''], PIN);
+    expect(pdfsig(out)).toContain('Signature is Valid.');
+    const report = JSON.parse(cli(['pdf', 'verify', out, '--json'])) as { status: string; signatures: Array<{ integrity: string }> };
+    expect(report.signatures.at(-1)?.integrity).toBe('ok');
+    let failure = '';
+    try {
+      cli(['pdf', 'sign', src, '--module', SOFTHSM_MODULE, '--token', 'Officer', '--cert', '01', '--out', out, '--json'], '999999');
+    } catch (e) {
+      failure = String((e as { stdout?: Buffer }).stdout ?? '');
+    }
+    expect(JSON.parse(failure)).toMatchObject({ error: { code: 'PIN_INCORRECT' } });
+  }, 60_000);
 });
