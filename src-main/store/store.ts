@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlobStore } from './blobs/blob-store.ts';
 import { fileKeyProvider, type KeyProvider } from './blobs/key-provider.ts';
@@ -22,8 +23,13 @@ export interface StoreOptions {
   migrations?: readonly Migration[];
   /** Who this counter is; read at every accept. */
   agency?: () => AgencyIdentity;
-  /** Run `PRAGMA integrity_check` on open (default true); a failure throws STORE_INTEGRITY_FAILED. */
-  checkIntegrity?: boolean;
+  /**
+   * `PRAGMA integrity_check` on open: 'always', 'never', or 'auto' (default) — after an unclean
+   * shutdown (the open marker was left behind), or when the last full check is older than a week.
+   * A failure throws STORE_INTEGRITY_FAILED. The check reads the whole file (about a minute for a
+   * multi-GB store on a slow disk), which is why a clean restart skips it.
+   */
+  checkIntegrity?: 'always' | 'never' | 'auto' | boolean;
 }
 
 export interface Store {
@@ -31,6 +37,8 @@ export interface Store {
   readonly dataDir: string;
   readonly dbPath: string;
   readonly migration: MigrationReport;
+  /** Whether open ran the integrity check, and why. */
+  readonly startupCheck: StartupCheck;
   readonly blobs: BlobStore;
   readonly dossiers: DossierRepository;
   readonly procedures: ProcedureRepository;
@@ -48,13 +56,14 @@ export const BLOB_DIR = 'blobs';
 export function openStore(options: StoreOptions): Store {
   const dbPath = join(options.dataDir, DB_FILE);
   applyPendingRestore(options.dataDir, dbPath);
+  const marker = `${dbPath}.open`;
   const db = openDatabase(dbPath);
   try {
-    if (options.checkIntegrity ?? true) {
-      const check = integrityCheck(db);
-      if (!check.ok) throw StoreErrors.raise('STORE_INTEGRITY_FAILED', { problems: check.problems });
-    }
+    const mode = options.checkIntegrity === true ? 'always' : options.checkIntegrity === false ? 'never' : (options.checkIntegrity ?? 'auto');
+    const startupCheck = checkOnOpen(db, mode, existsSync(marker));
+    writeFileSync(marker, String(process.pid));
     const migration = runMigrations(db, [...storeMigrations, ...(options.migrations ?? [])]);
+    if (startupCheck.ran) db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('last_integrity_check', ?)").run(new Date().toISOString());
     const keys = options.keyProvider ?? fileKeyProvider(options.dataDir);
     const blobs = new BlobStore(join(options.dataDir, BLOB_DIR), keys);
     const search = new SearchIndex(db);
@@ -64,6 +73,7 @@ export function openStore(options: StoreOptions): Store {
       dataDir: options.dataDir,
       dbPath,
       migration,
+      startupCheck,
       blobs,
       search,
       dossiers: new DossierRepository(db, blobs, search, agency),
@@ -72,11 +82,42 @@ export function openStore(options: StoreOptions): Store {
       audit: new AuditLog(db),
       integrityCheck: () => integrityCheck(db),
       close: () => {
-        if (db.open) db.close();
+        if (!db.open) return;
+        db.close();
+        rmSync(marker, { force: true });
       },
     };
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+export interface StartupCheck {
+  ran: boolean;
+  reason: 'unclean-shutdown' | 'weekly' | 'forced' | 'skipped';
+  ms: number;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+function checkOnOpen(db: Database.Database, mode: 'always' | 'never' | 'auto', unclean: boolean): StartupCheck {
+  if (mode === 'never') return { ran: false, reason: 'skipped', ms: 0 };
+  const last = lastFullCheck(db);
+  const reason = mode === 'always' ? 'forced' : unclean ? 'unclean-shutdown' : Date.now() - last > WEEK_MS ? 'weekly' : undefined;
+  if (!reason) return { ran: false, reason: 'skipped', ms: 0 };
+  const started = performance.now();
+  const check = integrityCheck(db);
+  if (!check.ok) throw StoreErrors.raise('STORE_INTEGRITY_FAILED', { problems: check.problems });
+  return { ran: true, reason, ms: performance.now() - started };
+}
+
+function hasMetaTable(db: Database.Database): boolean {
+  return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_meta'").get();
+}
+
+function lastFullCheck(db: Database.Database): number {
+  if (!hasMetaTable(db)) return 0;
+  const row = db.prepare("SELECT value FROM store_meta WHERE key = 'last_integrity_check'").get() as { value: string } | undefined;
+  return row ? Date.parse(row.value) : 0;
 }

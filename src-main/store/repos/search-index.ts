@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { foldText, foldedWords } from '../../domain/dossier/fold-text.ts';
+import { foldText, foldedWords, prepareForIndex } from '../../domain/dossier/fold-text.ts';
 import type { Dossier } from '../../domain/dossier/dossier.ts';
 
 /** A code typed with its dots and dashes is searched as one compact token (000.00.31.H42-… → 0000031h42…). */
@@ -43,9 +43,11 @@ export class SearchIndex {
              WHERE search_dossiers MATCH ? ORDER BY score LIMIT ?) f
          JOIN search_dossier_rows r ON r.rowid = f.rowid ORDER BY f.score`,
       ),
+      // Newest matching pages first (FTS5 walks its doclists in rowid order and stops at the limit,
+      // so a common word costs no more than a rare one), then ranked by bm25 among those.
       searchPages: db.prepare(
         `SELECT r.dossier_id AS dossierId, r.component_id AS componentId, r.page_no AS pageNo, f.score FROM
-           (SELECT rowid, rank AS score FROM search_pages WHERE search_pages MATCH ? ORDER BY rank LIMIT ?) f
+           (SELECT rowid, rank AS score FROM search_pages WHERE search_pages MATCH ? ORDER BY rowid DESC LIMIT ?) f
          JOIN search_page_rows r ON r.rowid = f.rowid ORDER BY f.score`,
       ),
     };
@@ -77,7 +79,7 @@ export class SearchIndex {
       const existing = this.st.pageRow.get(componentId, pageNo) as { rowid: number } | undefined;
       if (existing) this.st.deletePageFts.run(existing.rowid);
       const rowid = existing?.rowid ?? (this.st.newPageRow.get(dossierId, componentId, pageNo) as { rowid: number }).rowid;
-      this.st.insertPageFts.run(rowid, foldText(text));
+      this.st.insertPageFts.run(rowid, prepareForIndex(text));
     })();
   }
 
