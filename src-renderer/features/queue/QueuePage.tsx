@@ -1,12 +1,124 @@
+import { useEffect, useState } from 'react';
+import type { QueueItem, QueueSummary } from '../../../src-main/contract/queue.ts';
+import { formatDateTime } from '../../../src-main/domain/vn-date.ts';
+import { useClient } from '../../app/client-context.tsx';
+import { useCall } from '../../app/use-call.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useMessages } from '../../i18n/messages.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { queueMessages } from './messages.ts';
+
+const WARN = { background: '#fff3cd', border: '1px solid #e0c060', padding: '8px 12px', borderRadius: 4 };
+const ERROR = { ...WARN, background: '#f8d7da', border: '1px solid #d08080' };
+const OPEN_STATES = ['pending', 'sending', 'sent', 'failed-retrying', 'quarantined'] as const;
+
+/** The offline / unconfigured / paused banner; also usable on the reception page. */
+export function QueueBanner({ summary }: { summary: QueueSummary | undefined }) {
+  const t = useMessages(queueMessages);
+  if (!summary) return null;
+  if (summary.authBlocked) return <p className="banner banner-error" style={ERROR} role="alert" data-testid="queue-banner">{t('authBlocked')}</p>;
+  if (summary.network === 'offline') return <p className="banner banner-warn" style={WARN} role="status" data-testid="queue-banner">{t('offline')}</p>;
+  if (summary.network === 'unconfigured') return <p className="banner banner-warn" style={WARN} role="status" data-testid="queue-banner">{t('unconfigured')}</p>;
+  return null;
+}
+
+function QueueRow({ item, onRetry }: { item: QueueItem; onRetry: (id: string) => void }) {
+  const t = useMessages(queueMessages);
+  const { lang } = useI18n();
+  const pct = Math.round((item.bytesDone / Math.max(1, item.bytesTotal)) * 100);
+  return (
+    <tr data-testid="queue-row" data-state={item.state} data-dossier={item.dossierId}>
+      <td>
+        <strong data-testid="queue-code">{item.officialCode ?? item.code}</strong> {item.officialCode ? null : <span className="muted">{t('provisional')}</span>}
+        <div className="muted">{item.procedureName}</div>
+      </td>
+      <td>{item.applicantName}</td>
+      <td data-testid="queue-state">{t(`state.${item.state}`)}</td>
+      <td>
+        <progress max={100} value={item.state === 'confirmed' || item.state === 'sent' ? 100 : pct} /> {item.state === 'confirmed' || item.state === 'sent' ? 100 : pct}%
+      </td>
+      <td>
+        {item.problem ? (
+          <>
+            <div>{item.problem.message[lang]}</div>
+            {item.problem.serverReason ? <div className="muted">{t('serverSaid')}: {item.problem.serverReason}</div> : null}
+            <div>→ {item.problem.advice[lang]}</div>
+          </>
+        ) : null}
+        {item.nextAttemptAt && item.state === 'failed-retrying' ? (
+          <div className="muted">
+            {t('nextTry')} {formatDateTime(new Date(item.nextAttemptAt))}
+          </div>
+        ) : null}
+      </td>
+      <td>
+        {item.state === 'failed-retrying' || item.state === 'quarantined' ? (
+          <button type="button" onClick={() => onRetry(item.dossierId)}>
+            {t('retryOne')}
+          </button>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
 
 export function QueuePage() {
-  const { t } = useI18n();
+  const t = useMessages(queueMessages);
+  const client = useClient();
+  const [showDone, setShowDone] = useState(false);
+  const status = useCall('queue.status', {});
+  const list = useCall('queue.list', { states: showDone ? undefined : [...OPEN_STATES], limit: 200 });
+  const [summary, setSummary] = useState<QueueSummary | undefined>();
+  const { reload: reloadList } = list;
+  useEffect(() => setSummary(status.data), [status.data]);
+  useEffect(
+    () =>
+      client.on('queue.changed', (s) => {
+        setSummary(s);
+        reloadList();
+      }),
+    [client, reloadList],
+  );
+  const retry = (ids?: string[]) => void client.call('queue.retry', { dossierIds: ids }).then(reloadList);
+  const items = list.data?.items ?? [];
   return (
     <section>
-      <PageHeader title={t('queue.heading')} lead={t('queue.lead')} />
-      <p className="muted">{t('common.comingSoon')}</p>
+      <PageHeader title={t('heading')} lead={t('lead')} />
+      <QueueBanner summary={summary} />
+      <p data-testid="queue-summary">
+        {summary?.network === 'online' ? <span>{t('online')} · </span> : null}
+        {t('lastSuccess')}: {summary?.lastSuccessAt ? formatDateTime(new Date(summary.lastSuccessAt)) : t('never')}
+        {summary ? ` · ${(['pending', 'sending', 'sent', 'confirmed', 'failed-retrying', 'quarantined'] as const).map((s) => `${t(`state.${s}`)}: ${summary.counts[s] ?? 0}`).join(' · ')}` : null}
+      </p>
+      <p>
+        <button type="button" onClick={() => retry()} data-testid="queue-retry-all">
+          {t('retryAll')}
+        </button>{' '}
+        <label>
+          <input type="checkbox" checked={showDone} onChange={(e) => setShowDone(e.target.checked)} /> {t('showDone')}
+        </label>
+      </p>
+      {items.length === 0 ? (
+        <p className="muted">{t('empty')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('colCode')}</th>
+              <th>{t('colApplicant')}</th>
+              <th>{t('colState')}</th>
+              <th>{t('colProgress')}</th>
+              <th>{t('colProblem')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <QueueRow key={i.dossierId} item={i} onRetry={(id) => retry([id])} />
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

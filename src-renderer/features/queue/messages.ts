@@ -1,0 +1,33 @@
+import { defineMessages } from '../../i18n/messages.ts';
+
+export const queueMessages = defineMessages({
+  heading: { vi: 'Hàng đợi gửi lên hệ thống tỉnh', en: 'Delivery queue to the province' },
+  lead: { vi: 'Hồ sơ đã tiếp nhận được gửi đúng một lần, kể cả khi mất mạng hoặc mất điện.', en: 'Accepted dossiers are delivered exactly once, through network and power loss.' },
+  offline: {
+    vi: 'Đang mất kết nối tới hệ thống một cửa tỉnh. Bạn vẫn tiếp nhận hồ sơ bình thường; hồ sơ được lưu an toàn và sẽ tự gửi khi có mạng.',
+    en: 'The provincial one-stop system is unreachable. Keep receiving dossiers as usual; they are stored safely and will be sent when online.',
+  },
+  unconfigured: { vi: 'Chưa cấu hình máy chủ tỉnh: hồ sơ chỉ được lưu trên máy. Báo bộ phận CNTT.', en: 'No provincial server is configured: dossiers stay on this PC. Call IT.' },
+  authBlocked: { vi: 'Việc gửi đã tạm dừng vì máy chủ tỉnh từ chối thông tin đăng nhập. Báo CNTT kiểm tra Cài đặt › Máy chủ.', en: 'Sending is paused: the server refused the credentials. Ask IT to check Settings › Server.' },
+  online: { vi: 'Đã kết nối hệ thống tỉnh', en: 'Connected to the provincial system' },
+  lastSuccess: { vi: 'Đồng bộ thành công gần nhất', en: 'Last successful sync' },
+  never: { vi: 'chưa có', en: 'never' },
+  retryAll: { vi: 'Gửi lại ngay', en: 'Retry now' },
+  retryOne: { vi: 'Gửi lại', en: 'Retry' },
+  showDone: { vi: 'Hiện cả hồ sơ đã xác nhận', en: 'Show confirmed dossiers too' },
+  empty: { vi: 'Không có hồ sơ nào đang chờ gửi.', en: 'Nothing waiting to be sent.' },
+  colCode: { vi: 'Mã hồ sơ', en: 'Dossier code' },
+  colApplicant: { vi: 'Người nộp', en: 'Applicant' },
+  colState: { vi: 'Trạng thái gửi', en: 'Delivery' },
+  colProgress: { vi: 'Tiến độ', en: 'Progress' },
+  colProblem: { vi: 'Lỗi và cách xử lý', en: 'Problem and what to do' },
+  nextTry: { vi: 'Thử lại lúc', en: 'Next try' },
+  serverSaid: { vi: 'Máy chủ tỉnh cho biết', en: 'The server said' },
+  provisional: { vi: '(tạm)', en: '(provisional)' },
+  'state.pending': { vi: 'Chờ gửi', en: 'Pending' },
+  'state.sending': { vi: 'Đang gửi', en: 'Sending' },
+  'state.sent': { vi: 'Đã gửi, chờ xác nhận', en: 'Sent, awaiting confirmation' },
+  'state.confirmed': { vi: 'Tỉnh đã xác nhận', en: 'Confirmed by the province' },
+  'state.failed-retrying': { vi: 'Lỗi, sẽ tự thử lại', en: 'Failed, will retry' },
+  'state.quarantined': { vi: 'Bị từ chối, cần xử lý', en: 'Rejected, needs action' },
+});
