@@ -1,0 +1,25 @@
+import { defineMessages } from '../../i18n/messages.ts';
+
+export const dossierMessages = defineMessages({
+  heading: { vi: 'Tra cứu hồ sơ', en: 'Find dossiers' },
+  lead: { vi: 'Tìm theo tên, số định danh, mã hồ sơ, thủ tục hoặc nội dung trong bản quét (gõ có dấu hay không dấu đều được).', en: 'Search by name, ID number, dossier code, procedure or text in the scans (accents optional).' },
+  placeholder: { vi: 'Ví dụ: nguyen van an, 001085…, 000.00.31.H42-…', en: 'e.g. nguyen van an, 001085…, 000.00.31.H42-…' },
+  search: { vi: 'Tìm kiếm', en: 'Search' },
+  clear: { vi: 'Xóa', en: 'Clear' },
+  code: { vi: 'Mã hồ sơ', en: 'Dossier code' },
+  applicant: { vi: 'Người nộp', en: 'Applicant' },
+  procedure: { vi: 'Thủ tục', en: 'Procedure' },
+  received: { vi: 'Ngày nhận', en: 'Received' },
+  due: { vi: 'Hẹn trả', en: 'Due' },
+  status: { vi: 'Trạng thái', en: 'Status' },
+  provisional: { vi: 'Mã tạm', en: 'Provisional' },
+  foundInPage: { vi: 'Tìm thấy trong trang quét', en: 'Found in scanned page' },
+  none: { vi: 'Không có hồ sơ nào.', en: 'No dossiers.' },
+  noMatch: { vi: 'Không tìm thấy hồ sơ phù hợp.', en: 'No matching dossier.' },
+  prev: { vi: '‹ Trang trước', en: '‹ Previous' },
+  next: { vi: 'Trang sau ›', en: 'Next ›' },
+  page: { vi: 'Trang', en: 'Page' },
+  total: { vi: 'hồ sơ', en: 'dossiers' },
+  loading: { vi: 'Đang tải…', en: 'Loading…' },
+  allStatuses: { vi: 'Mọi trạng thái', en: 'All statuses' },
+});
