@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { SerialPort as SerialPortType } from 'serialport';
 import type { SerialQrConfig } from '../../contract/idread.ts';
 import { ReaderBase } from './qr-reader.ts';
@@ -19,6 +20,7 @@ export class SerialQrReader extends ReaderBase {
   private closing = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private frameTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
   private readonly frames: FrameAssembler;
 
   constructor(private readonly opts: SerialReaderOptions) {
@@ -35,6 +37,7 @@ export class SerialQrReader extends ReaderBase {
     this.closing = true;
     clearTimeout(this.retry);
     clearTimeout(this.frameTimer);
+    clearInterval(this.watchdog);
     const port = this.port;
     this.port = undefined;
     if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
@@ -61,12 +64,38 @@ export class SerialQrReader extends ReaderBase {
     port.on('close', () => {
       if (this.port !== port) return;
       this.port = undefined;
+      clearInterval(this.watchdog);
       this.flush(this.frames.expire(Number.POSITIVE_INFINITY));
       if (this.closing) return;
       this.setStatus('offline', 'SERIAL_DISCONNECTED');
       this.scheduleRetry();
     });
     this.setStatus('ready');
+    this.watchdog = setInterval(() => void this.checkStillThere(port), this.opts.retryMs ?? 500);
+  }
+
+  /**
+   * The close event is not enough: a tty that was this process's controlling terminal reads EOF
+   * forever after a hang-up instead of failing. So we also look for the device itself: the /dev
+   * node (or by-id link) on Linux/macOS, the COM name in the port list on Windows.
+   */
+  private async checkStillThere(port: SerialPortType): Promise<void> {
+    let present: boolean;
+    if (process.platform === 'win32') {
+      const { SerialPort } = await import('serialport');
+      present = (await SerialPort.list()).some((p) => p.path.toUpperCase() === this.opts.path.toUpperCase());
+    } else {
+      present = existsSync(this.opts.path);
+    }
+    if (present || this.port !== port) return;
+    this.port = undefined;
+    clearInterval(this.watchdog);
+    port.removeAllListeners('data');
+    if (port.isOpen) port.close(() => {});
+    this.flush(this.frames.expire(Number.POSITIVE_INFINITY));
+    if (this.closing) return;
+    this.setStatus('offline', 'SERIAL_DISCONNECTED');
+    this.scheduleRetry();
   }
 
   private scheduleRetry(): void {
