@@ -1,5 +1,5 @@
 import { CardErrors } from '../../contract/card.ts';
-import { integerValue, oidToString, parseTree, type TlvNode } from './der.ts';
+import { concat, integerValue, oidToString, parseTree, type TlvNode } from './der.ts';
 
 /** The parts of EF.SOD (a CMS SignedData) that passive authentication checks. */
 export interface SodParts {
@@ -49,14 +49,7 @@ const algOf = (n: TlvNode) => oidOf(child(n, 0, 0x06));
 function octetString(n: TlvNode): Uint8Array {
   if (n.tag === 0x04) return n.value;
   if (n.tag !== 0x24) bad('OCTET STRING expected');
-  const parts = n.children.map(octetString);
-  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concat(...n.children.map(octetString));
 }
 
 function hashName(oid: string): string {

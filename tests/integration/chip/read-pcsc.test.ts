@@ -42,6 +42,16 @@ async function withCard<T>(chip: VirtualChip, run: (readerId: string, bridge: Vi
   }
 }
 
+/** Connects to the card on `readerId`, reads it, and always disconnects. */
+async function readVia(readerId: string, keys: Parameters<typeof readChip>[1], opts: Partial<Parameters<typeof readChip>[2]> = {}) {
+  const t = await readers.connect(readerId);
+  try {
+    return await readChip(t, keys, { readerId, cscas: [], ...opts });
+  } finally {
+    await t.close();
+  }
+}
+
 describe('reading the virtual chip through pcscd + vpcd', () => {
   it('reads with PACE-CAN and checks passive authentication', async () => {
     const full = await buildCard(AN, { pki: card.pki });
@@ -63,28 +73,14 @@ describe('reading the virtual chip through pcscd + vpcd', () => {
   }, 30_000);
 
   it('reads with BAC in short-length APDUs', async () => {
-    const { result } = await withCard(new VirtualChip(card), async (readerId) => {
-      const t = await readers.connect(readerId);
-      try {
-        return await readChip(t, { mrz: mrzKeyOf(AN) }, { readerId, cscas: [], skipFace: true });
-      } finally {
-        await t.close();
-      }
-    });
+    const { result } = await withCard(new VirtualChip(card), (readerId) => readVia(readerId, { mrz: mrzKeyOf(AN) }, { skipFace: true }));
     expect(result.access).toBe('bac');
     expect(result.identity.idNumber).toBe('001090012345');
     expect(result.authenticity.result).toBe('unknown-issuer');
   }, 30_000);
 
   it('a card pulled off the reader mid-read is CARD_REMOVED', async () => {
-    const err = await withCard(new VirtualChip(card, { removeAfter: 12 }), async (readerId) => {
-      const t = await readers.connect(readerId);
-      try {
-        return await readChip(t, { mrz: mrzKeyOf(AN) }, { readerId, cscas: [] }).catch((e: unknown) => e);
-      } finally {
-        await t.close();
-      }
-    });
+    const err = await withCard(new VirtualChip(card, { removeAfter: 12 }), (readerId) => readVia(readerId, { mrz: mrzKeyOf(AN) }).catch((e: unknown) => e));
     expect(err).toMatchObject({ code: 'CARD_REMOVED' });
   }, 30_000);
 
@@ -98,14 +94,7 @@ describe('reading the virtual chip through pcscd + vpcd', () => {
     const back = Date.now() + 15_000;
     while (readers.list().length === 0 && Date.now() < back) await new Promise((r) => setTimeout(r, 100));
     expect(readers.list().length).toBeGreaterThan(0);
-    const { result } = await withCard(new VirtualChip(card), async (readerId) => {
-      const t = await readers.connect(readerId);
-      try {
-        return await readChip(t, { mrz: mrzKeyOf(AN) }, { readerId, cscas: [], skipFace: true });
-      } finally {
-        await t.close();
-      }
-    });
+    const { result } = await withCard(new VirtualChip(card), (readerId) => readVia(readerId, { mrz: mrzKeyOf(AN) }, { skipFace: true }));
     expect(result.identity.fullName).toBe('Nguyễn Văn An');
   }, 40_000);
 
