@@ -1,4 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { PrintService } from './services/print-service.ts';
+import { printHandlers } from './services/print-handlers.ts';
+import { CupsPrinter } from './devices/printer/cups-printer.ts';
+import type { SystemPrinterDriver } from './devices/printer/system-printer.ts';
 import type { HostKind } from './contract/app.ts';
 import type { Envelope } from './contract/bridge.ts';
 import { EventBus } from './rpc/event-bus.ts';
@@ -46,6 +50,8 @@ export interface CoreConfig {
   probes?: DeviceProbe[];
   /** Encrypts blobs at rest; Electron passes a safeStorage-backed provider, others get a 0600 key file. */
   keyProvider?: KeyProvider;
+  /** System printing: Electron passes webContents.print here; otherwise CUPS `lp`. */
+  systemPrinter?: SystemPrinterDriver;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -118,7 +124,21 @@ export function createCore(config: CoreConfig): Core {
   // Digital signatures; the dossier component source is plugged in with signing.setComponentSource.
   const signing = new SigningService({ settings: () => settings.get().signing, emit: (p) => bus.emit('signing.progress', p) });
 
+  // Printing: forms to PDF, system printers by profile, ESC/POS tickets; issued PDFs go to the dossier's blobs.
+  const print = new PrintService({ settings, systemPrinter: config.systemPrinter ?? new CupsPrinter() });
+  const printArchive = {
+    dossierIdOf: (code: string) => {
+      try {
+        return store.dossiers.getByCode(code).id;
+      } catch {
+        return undefined;
+      }
+    },
+    archive: (id: string, form: string, pdf: Uint8Array) => void store.dossiers.recordForm(id, form, store.blobs.put(pdf).sha256),
+  };
+
   const handlers: Handlers = {
+    ...printHandlers(print, printArchive),
     ...signingHandlers(signing),
     ...foundationHandlers({ config, settings, status, devices }),
     ...cardHandlers(cards),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app.ts';
+import { printMethods } from './print.ts';
 import { cardMethods } from './card.ts';
 import { identityMethods } from './idread.ts';
 import { healthMethods } from './health.ts';
@@ -21,6 +22,7 @@ import { queueMethods } from './queue.ts';
 /** The one table both transports are generic over. Each area keeps its methods in its own file. */
 export const methods = {
   ...appMethods,
+  ...printMethods,
   ...cardMethods,
   ...identityMethods,
   ...healthMethods,

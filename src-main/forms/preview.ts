@@ -10,7 +10,7 @@ let pdfjs: Promise<PdfJs> | undefined;
 export async function renderPdfPagePng(pdf: Uint8Array, pageNumber: number, widthPx: number): Promise<{ png: Buffer; pages: number }> {
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const { getDocument } = await pdfjs;
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
   try {
     const page = await doc.getPage(Math.min(Math.max(1, pageNumber), doc.numPages));
     const base = page.getViewport({ scale: 1 });

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.ts';
 import { appCommands } from './app.ts';
+import { printCommands } from './print.ts';
 import { scanCommands } from './scan.ts';
 import { ocrCommands } from './ocr.ts';
 import { storeCommands } from './store.ts';
@@ -15,4 +16,4 @@ import { identityCommands } from './identity.ts';
 import { queueCommands } from './queue.ts';
 
 /** Each area keeps its subcommands in its own file; this is only the list of areas. */
-export const allCommands: CliCommand[] = [...appCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...cardCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands, ...identityCommands, ...queueCommands];
+export const allCommands: CliCommand[] = [...appCommands, ...printCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...cardCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands, ...identityCommands, ...queueCommands];

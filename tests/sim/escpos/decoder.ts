@@ -1,4 +1,4 @@
-import { PNG } from 'pngjs';
+import { createCanvas } from '@napi-rs/canvas';
 
 /**
  * Test-side ESC/POS decoder: parses the byte stream a ticket printer receives into commands and
@@ -151,7 +151,10 @@ export function bitmapToRgba(b: MonoBitmap): Uint8ClampedArray {
 }
 
 export function bitmapToPng(b: MonoBitmap): Buffer {
-  const png = new PNG({ width: b.width, height: b.height });
-  png.data = Buffer.from(bitmapToRgba(b));
-  return PNG.sync.write(png);
+  const canvas = createCanvas(b.width, b.height);
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(b.width, b.height);
+  image.data.set(bitmapToRgba(b));
+  ctx.putImageData(image, 0, 0);
+  return canvas.toBuffer('image/png');
 }
