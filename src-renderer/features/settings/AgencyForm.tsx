@@ -1,47 +1,47 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useCall } from '../../app/use-call.ts';
-import { useClient } from '../../app/client-context.tsx';
+import { useMessages } from '../../i18n/messages.ts';
+import type { Settings } from '../../../src-main/contract/settings.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
-import { CounterError } from '../../../src-main/contract/errors.ts';
+import { settingsMsgs } from './settings-messages.ts';
+import { useSettingsSection } from './use-settings-section.ts';
+import { SaveRow } from './SaveRow.tsx';
 
+type Agency = Settings['agency'];
+
+/** The receiving agency as printed on the forms, its identifier, and this PC's counter number. */
 export function AgencyForm() {
   const { t } = useI18n();
-  const client = useClient();
-  const settings = useCall('settings.get', {});
-  const [agency, setAgency] = useState({ name: '', code: '', counterId: '' });
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<CounterError>();
-  useEffect(() => {
-    if (settings.data) setAgency(settings.data.agency);
-  }, [settings.data]);
+  const m = useMessages(settingsMsgs);
+  const { value: agency, update, save, saved, error } = useSettingsSection('agency');
+  if (!agency) return <ErrorText error={error} />;
 
-  const save = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSaved(false);
-    setError(undefined);
-    try {
-      await client.call('settings.set', { agency });
-      setSaved(true);
-    } catch (err) {
-      if (err instanceof CounterError) setError(err);
-    }
+    void save();
   };
-  const field = (key: keyof typeof agency, label: string) => (
+  const field = (key: keyof Agency, label: string, extra?: { mono?: boolean; placeholder?: string }) => (
     <label>
       {label}
-      <input value={agency[key]} onChange={(e) => setAgency({ ...agency, [key]: e.target.value })} />
+      <input value={agency[key]} className={extra?.mono ? 'mono' : undefined} placeholder={extra?.placeholder} onChange={(e) => update({ [key]: e.target.value })} />
     </label>
   );
   return (
-    <form className="card" onSubmit={save}>
+    <form className="card" onSubmit={submit} data-testid="agency-form">
       <h2>{t('settings.agency')}</h2>
-      {field('name', t('settings.agency.name'))}
-      {field('code', t('settings.agency.code'))}
-      {field('counterId', t('settings.agency.counter'))}
-      <button type="submit">{t('settings.save')}</button>
-      {saved && <p role="status">{t('settings.saved')}</p>}
-      <ErrorText error={error ?? settings.error} />
+      <div className="grid-2">
+        {field('name', t('settings.agency.name'), { placeholder: 'Trung tâm Phục vụ hành chính công xã …' })}
+        {field('parentName', m('agency.parentName'), { placeholder: 'UBND XÃ …' })}
+        {field('code', t('settings.agency.code'), { mono: true, placeholder: '000.00.31.H42' })}
+        {field('place', m('agency.place'))}
+        {field('phone', m('agency.phone'))}
+        <label>
+          {t('settings.agency.counter')}
+          <input value={agency.counterId} className="mono" maxLength={4} onChange={(e) => update({ counterId: e.target.value })} />
+          <span className="muted">{m('agency.counterLocal')}</span>
+        </label>
+      </div>
+      <SaveRow saved={saved} error={error} />
     </form>
   );
 }

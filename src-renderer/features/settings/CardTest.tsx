@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { useCall } from '../../app/use-call.ts';
+import { useClient } from '../../app/client-context.tsx';
+import { useMessages } from '../../i18n/messages.ts';
+import type { CardReadResult } from '../../../src-main/contract/card.ts';
+import { ErrorText } from '../../ui/ErrorText.tsx';
+import { testMsgs } from './device-test-messages.ts';
+import { useAction } from './use-action.ts';
+
+/** The last digits only: a device test needs to show the read worked, not the citizen's number. */
+export function maskId(id: string | undefined): string {
+  return id ? `${'•'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}` : '—';
+}
+
+/** Reads the card on a PC/SC reader (PACE with the CAN, else BAC) and shows name, masked ID and authenticity. */
+export function CardTest() {
+  const t = useMessages(testMsgs);
+  const client = useClient();
+  const readers = useCall('card.readers', {});
+  const action = useAction();
+  const [readerId, setReaderId] = useState('');
+  const [can, setCan] = useState('');
+  const [result, setResult] = useState<CardReadResult>();
+  const chosen = readerId || readers.data?.[0]?.id || '';
+
+  const read = async () => {
+    setResult(undefined);
+    const out = await action.run(() => client.call('card.read', { readerId: chosen || undefined, can: can || undefined, timeoutMs: 20_000 }));
+    if (out) setResult(out);
+  };
+  return (
+    <div className="card" data-testid="test-card">
+      <h2>{t('card.title')}</h2>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'end', flexWrap: 'wrap' }}>
+        <label>
+          {t('device')}
+          <select value={chosen} onChange={(e) => setReaderId(e.target.value)} onFocus={readers.reload}>
+            {readers.data?.length === 0 && <option value="">{t('none')}</option>}
+            {readers.data?.map((r) => (
+              <option key={r.id} value={r.id}>{r.name} ({r.cardPresent ? t('card.present') : t('card.empty')})</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('card.can')}
+          <input className="mono" inputMode="numeric" maxLength={12} value={can} style={{ width: 150 }} onChange={(e) => setCan(e.target.value.replace(/\D/g, ''))} />
+        </label>
+        <button type="button" disabled={action.busy} onClick={() => void read()}>{action.busy ? t('working') : t('card.run')}</button>
+      </div>
+      {result && (
+        <p role="status" data-testid="card-test-result">
+          {t('card.result')}: <strong>{result.identity.fullName ?? '—'}</strong> · <span className="mono">{maskId(result.identity.idNumber)}</span> · {t('card.auth')}: {result.authenticity.result} ·{' '}
+          {result.access.toUpperCase()} · {result.durationMs} ms
+        </p>
+      )}
+      <ErrorText error={action.error ?? readers.error} />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { DevicesPanel } from './DevicesPanel.tsx';
+import { ScanTest } from './ScanTest.tsx';
+import { CardTest } from './CardTest.tsx';
+import { QrTest } from './QrTest.tsx';
+import { PrintTest } from './PrintTest.tsx';
+
+/** Discovery on top, then one test per kind of device. */
+export function DevicesTab() {
+  return (
+    <div>
+      <DevicesPanel />
+      <div className="grid-2">
+        <ScanTest />
+        <CardTest />
+        <QrTest />
+        <PrintTest />
+      </div>
+    </div>
+  );
+}
