@@ -39,6 +39,8 @@ import { identityHandlers } from './services/identity-handlers.ts';
 import { HealthService } from './services/health-service.ts';
 import { healthHandlers } from './services/health-handlers.ts';
 import { healthMigrations } from './services/health-migrations.ts';
+import { dossierViewHandlers } from './services/dossier-view-handlers.ts';
+import { dossierComponentSource } from './services/dossier-view-signing-source.ts';
 
 export interface CoreConfig {
   dataDir: string;
@@ -123,6 +125,8 @@ export function createCore(config: CoreConfig): Core {
   // Each area contributes the handlers of the methods it owns; TypeScript checks none is missing.
   // Digital signatures; the dossier component source is plugged in with signing.setComponentSource.
   const signing = new SigningService({ settings: () => settings.get().signing, emit: (p) => bus.emit('signing.progress', p) });
+  // The dossier's component PDFs are what signing.signDossier signs; signed copies replace them in the store.
+  signing.setComponentSource(dossierComponentSource(store));
 
   // Printing: forms to PDF, system printers by profile, ESC/POS tickets; issued PDFs go to the dossier's blobs.
   const print = new PrintService({ settings, systemPrinter: config.systemPrinter ?? new CupsPrinter() });
@@ -158,6 +162,12 @@ export function createCore(config: CoreConfig): Core {
     ...identityHandlers(identity),
     ...healthHandlers(health),
     ...syncHandlers(sync),
+    // The dossier detail view and returning results: the result is digitized through a scan session.
+    ...dossierViewHandlers({
+      store,
+      verify: (pdf) => signing.verifyBytes(pdf),
+      scanner: { pages: (id) => scanArea.scan.get(id).pages, buildPdf: (id) => scanArea.scan.buildPdf(id, null) },
+    }),
   };
 
   return {

@@ -18,6 +18,7 @@ import { scanMethods } from './scan.ts';
 import { documentsMethods } from './documents.ts';
 import { signingMethods } from './signing.ts';
 import { queueMethods } from './queue.ts';
+import { dossierViewMethods } from './dossier-view.ts';
 
 /** The one table both transports are generic over. Each area keeps its methods in its own file. */
 export const methods = {
@@ -40,6 +41,7 @@ export const methods = {
   ...documentsMethods,
   ...signingMethods,
   ...queueMethods,
+  ...dossierViewMethods,
 };
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
