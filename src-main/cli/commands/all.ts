@@ -14,6 +14,7 @@ import { pdfCommands } from './pdf.ts';
 import { calendarCommands } from './calendar.ts';
 import { identityCommands } from './identity.ts';
 import { queueCommands } from './queue.ts';
+import { settingsCommands } from './settings.ts';
 
 /** Each area keeps its subcommands in its own file; this is only the list of areas. */
-export const allCommands: CliCommand[] = [...appCommands, ...printCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...cardCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands, ...identityCommands, ...queueCommands];
+export const allCommands: CliCommand[] = [...appCommands, ...printCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...cardCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands, ...identityCommands, ...queueCommands, ...settingsCommands];
