@@ -1,0 +1,2 @@
+export { IdentityCard, vnPartialDate, type IdentityCardProps } from './IdentityCard.tsx';
+export { useQrWedge, useQrWedgeSubmit } from './use-qr-wedge.ts';
