@@ -25,6 +25,9 @@ import { RolloutService } from './services/rollout/rollout-service.ts';
 import { adminHandlers } from './services/admin-handlers.ts';
 import { DraftStore } from './services/reception/draft-store.ts';
 import { receptionHandlers } from './services/reception-handlers.ts';
+import { ReceptionService } from './services/reception/reception-service.ts';
+import { typedCaller } from './rpc/caller.ts';
+import { prepareTrainingProfile } from './services/training/training-profile.ts';
 import { openStore } from './store/store.ts';
 import { syncMigrations } from './sync/migrations/0020-outbox.ts';
 import { SyncService } from './services/sync-service.ts';
@@ -106,6 +109,10 @@ export function createCore(config: CoreConfig): Core {
   }
   closers.push(() => identity.close(), () => health.close());
 
+  // Services that orchestrate other areas call them through the contract, like any client.
+  const internalCall = typedCaller((method, input) => dispatch(handlers, method, input, { host: config.host }));
+  const drafts = new DraftStore(config.dataDir, keyProvider);
+
   // Credentials, rollout files and diagnostics for the district IT staff.
   const secrets = new SecretStore(config.dataDir, keyProvider);
   const rollout = new RolloutService(settings, secrets);
@@ -147,7 +154,7 @@ export function createCore(config: CoreConfig): Core {
     ...foundationHandlers({ config, settings, status, devices }),
     ...cardHandlers(cards),
     ...scanArea.handlers,
-    ...receptionHandlers(new DraftStore(config.dataDir, keyProvider)),
+    ...receptionHandlers(drafts, new ReceptionService(internalCall, drafts, store, settings)),
     ...adminHandlers({
       secrets,
       rollout,
@@ -170,14 +177,21 @@ export function createCore(config: CoreConfig): Core {
     }),
   };
 
+  // A training profile is made ready to practise before the first call is answered.
+  const ready = trainingMode
+    ? prepareTrainingProfile(internalCall, settings).catch((err) => log('error', 'training profile not prepared', { error: String(err) }))
+    : Promise.resolve();
+
   return {
     config,
     bus,
     handlers,
-    call: (method, input, ctx) =>
-      dispatch(handlers, method, input, { host: config.host, ...ctx }, (err, m) =>
+    call: async (method, input, ctx) => {
+      await ready;
+      return dispatch(handlers, method, input, { host: config.host, ...ctx }, (err, m) =>
         log('error', 'call failed', { method: m, error: err instanceof Error ? err.message : String(err) }),
-      ),
+      );
+    },
     async close() {
       for (const close of closers.reverse()) await close();
     },

@@ -1,6 +1,5 @@
 import type { Core } from '../core.ts';
-import { CounterError } from '../contract/errors.ts';
-import type { MethodInput, MethodName, MethodOutput } from '../contract/methods.ts';
+import { typedCaller, type Caller } from '../rpc/caller.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -24,18 +23,11 @@ export interface CliCommand {
 
 export interface CliContext {
   core: Core;
-  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  call: Caller;
 }
 
 export function cliContext(core: Core): CliContext {
-  return {
-    core,
-    async call(method, input) {
-      const r = await core.call(method, input, { host: 'cli' });
-      if (!r.ok) throw CounterError.fromBody(r.error);
-      return r.value as never;
-    },
-  };
+  return { core, call: typedCaller((method, input) => core.call(method, input, { host: 'cli' })) };
 }
 
 export function flagString(args: ParsedArgs, name: string): string | undefined {

@@ -31,7 +31,7 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(helpText());
     return 0;
   }
-  const dataDir = flagString(args, 'data-dir') ?? defaultDataDir();
+  const dataDir = flagString(args, 'data-dir') ?? defaultDataDir(process.env, process.platform, args.flags.training === true);
   const core = createCore({ dataDir, host: 'cli', version: appVersion(), trainingMode: args.flags.training === true, log: fileLogger(dataDir) });
   try {
     const found = findCommand(args.positionals);

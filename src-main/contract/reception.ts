@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { method } from './method.ts';
 import { Identity } from './identity.ts';
+import { Dossier } from './dossiers.ts';
+import { FormKind, SupplementItem } from './print.ts';
+import { Appointment } from './calendar.ts';
 
 /**
  * The reception screen's work in progress, saved on every change so a crash or power cut loses
@@ -19,12 +22,43 @@ export const ReceptionDraft = z.object({
   scanSessionId: z.string().optional(),
   note: z.string().max(1000).default(''),
   dossierId: z.string().optional(),
+  /** Set just before the dossier is accepted; with no dossierId it means a crash mid-accept. */
+  acceptStartedAt: z.string().optional(),
+  /** Forms issued before acceptance (Mẫu 02 supplement, Mẫu 03 refusal), by hash. */
+  forms: z.array(z.object({ form: FormKind, sha256: z.string(), issuedAt: z.string() })).default([]),
 });
 export type ReceptionDraft = z.infer<typeof ReceptionDraft>;
 
 export const DraftSummary = z.object({ id: z.string(), updatedAt: z.string(), step: ReceptionDraft.shape.step, applicantName: z.string().optional(), procedureCode: z.string().optional() });
 
+/** A form ready to show and print: the archived PDF's hash and a PNG of its first page. */
+export const IssuedFormView = z.object({
+  form: FormKind,
+  sha256: z.string(),
+  pages: z.number().int(),
+  pngDataUrl: z.string(),
+  printed: z.object({ printer: z.string(), jobId: z.string() }).optional(),
+  printError: z.object({ code: z.string(), vi: z.string(), en: z.string() }).optional(),
+});
+export type IssuedFormView = z.infer<typeof IssuedFormView>;
+
+export const FormRequest = z.object({
+  form: FormKind,
+  /** A stored dossier, or a reception not accepted (for Mẫu 02 / 03 handed over at the counter). */
+  dossierId: z.string().optional(),
+  draftId: z.string().optional(),
+  supplementItems: z.array(SupplementItem).optional(),
+  refusalReason: z.string().max(1000).optional(),
+  print: z.boolean().default(false),
+});
+
 export const receptionMethods = {
+  'reception.accept': method({
+    summary: 'Accept the reception: build component PDFs, compute the appointment, store the dossier (queued for upload) and issue Mẫu 01',
+    input: z.object({ draftId: z.string(), print: z.boolean().default(false), officerName: z.string().default('') }),
+    output: z.object({ dossier: Dossier, appointment: Appointment.optional(), receipt: IssuedFormView, recovered: z.boolean() }),
+  }),
+  'reception.issueForm': method({ summary: 'Render, archive and optionally print a form for a dossier or a reception', input: FormRequest, output: IssuedFormView }),
   'reception.drafts.save': method({ summary: 'Save the reception in progress (encrypted at rest)', input: ReceptionDraft, output: z.object({ id: z.string(), updatedAt: z.string() }) }),
   'reception.drafts.get': method({ summary: 'Resume a saved reception', input: z.object({ id: z.string() }), output: ReceptionDraft }),
   'reception.drafts.list': method({ summary: 'Receptions not finished yet', input: z.object({}), output: z.array(DraftSummary) }),

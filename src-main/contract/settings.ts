@@ -18,11 +18,16 @@ export const Settings = z.object({
   agency: z
     .object({
       name: z.string().default(''),
+      /** Governing body for the form header, e.g. "UBND XÃ AN BÌNH". */
+      parentName: z.string().default(''),
+      /** Place name for "An Bình, ngày … tháng … năm …" on forms. */
+      place: z.string().default(''),
+      phone: z.string().default(''),
       /** Mã định danh of the receiving agency, e.g. 000.00.31.H42 */
       code: z.string().default(''),
       counterId: z.string().default('01'),
     })
-    .default({ name: '', code: '', counterId: '01' }),
+    .default({ name: '', parentName: '', place: '', phone: '', code: '', counterId: '01' }),
   server: z
     .object({ url: z.string().default(''), clientId: z.string().default('') })
     .default({ url: '', clientId: '' }),

@@ -13,14 +13,16 @@ import { fileKeyProvider } from '../store/blobs/key-provider.ts';
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
-  const dataDir = process.env.COUNTER_DATA_DIR ?? app.getPath('userData');
+  const training = process.env.COUNTER_TRAINING === '1' || process.argv.includes('--training');
+  // Training never touches the real counter's data: it gets a folder of its own.
+  const dataDir = process.env.COUNTER_DATA_DIR ?? join(app.getPath('userData'), ...(training ? ['dao-tao'] : []));
   const log = fileLogger(dataDir);
   const core = createCore({
     dataDir,
     host: 'electron',
     version: app.getVersion(),
     electronVersion: process.versions.electron,
-    trainingMode: process.env.COUNTER_TRAINING === '1' || process.argv.includes('--training'),
+    trainingMode: training,
     log,
     keyProvider: safeStorageKeyProvider(dataDir, () => fileKeyProvider(dataDir)),
   });

@@ -1,8 +1,13 @@
 import type { HandlersOf } from '../rpc/handlers.ts';
 import type { DraftStore } from './reception/draft-store.ts';
+import type { ReceptionService } from './reception/reception-service.ts';
 
-export function receptionHandlers(drafts: DraftStore): HandlersOf<'reception.drafts.save' | 'reception.drafts.get' | 'reception.drafts.list' | 'reception.drafts.discard'> {
+type ReceptionMethod = 'reception.drafts.save' | 'reception.drafts.get' | 'reception.drafts.list' | 'reception.drafts.discard' | 'reception.accept' | 'reception.issueForm';
+
+export function receptionHandlers(drafts: DraftStore, reception: ReceptionService): HandlersOf<ReceptionMethod> {
   return {
+    'reception.accept': ({ draftId, print, officerName }) => reception.accept(draftId, { print, officerName }),
+    'reception.issueForm': (req) => reception.issueForm(req, ''),
     'reception.drafts.save': (draft) => drafts.save(draft),
     'reception.drafts.get': ({ id }) => drafts.get(id),
     'reception.drafts.list': () =>

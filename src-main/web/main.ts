@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     console.error('Chưa build giao diện. Chạy: npm run build  /  The renderer is not built. Run: npm run build');
     process.exit(1);
   }
-  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const dataDir = values['data-dir'] ?? defaultDataDir(process.env, process.platform, values.training);
   const core = createCore({ dataDir, host: 'web', version: appVersion(), trainingMode: values.training, log: fileLogger(dataDir) });
   let host;
   try {

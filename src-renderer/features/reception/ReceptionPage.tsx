@@ -1,18 +1,71 @@
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useEffect, useState } from 'react';
+import type { ReceptionDraft } from '../../../src-main/contract/reception.ts';
+import { useClient } from '../../app/client-context.tsx';
+import { useCall } from '../../app/use-call.ts';
+import { useMessages } from '../../i18n/messages.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { emptyDraft } from './use-reception-draft.ts';
+import { ReceptionFlow } from './ReceptionFlow.tsx';
+import { receptionMsgs } from './messages.ts';
+import { formatDateTime } from '../../../src-main/domain/vn-date.ts';
 
+/** Reception: resume a reception left unfinished (crash, power cut, lunch) or start a new one. */
 export function ReceptionPage() {
-  const { t } = useI18n();
-  const steps = ['reception.step.identify', 'reception.step.procedure', 'reception.step.components', 'reception.step.accept'] as const;
+  const client = useClient();
+  const t = useMessages(receptionMsgs);
+  const drafts = useCall('reception.drafts.list', {});
+  const [current, setCurrent] = useState<ReceptionDraft>();
+  const [chosen, setChosen] = useState(false);
+
+  useEffect(() => {
+    if (drafts.data && drafts.data.length === 0 && !current) setCurrent(emptyDraft());
+  }, [drafts.data, current]);
+
+  const resume = async (id: string) => {
+    setCurrent(await client.call('reception.drafts.get', { id }));
+    setChosen(true);
+  };
+  const discard = async (id: string) => {
+    await client.call('reception.drafts.discard', { id });
+    drafts.reload();
+  };
+  const startNew = () => {
+    setCurrent(emptyDraft());
+    setChosen(true);
+  };
+
+  const unfinished = (drafts.data ?? []).filter((d) => d.id !== current?.id);
   return (
     <section>
-      <PageHeader title={t('reception.heading')} lead={t('reception.lead')} />
-      <ol className="steps">
-        {steps.map((s) => (
-          <li key={s}>{t(s)}</li>
-        ))}
-      </ol>
-      <p className="muted">{t('common.comingSoon')}</p>
+      <PageHeader title={t('heading')} lead="" />
+      {!chosen && unfinished.length > 0 && (
+        <div className="card" data-testid="drafts">
+          <h2>{t('resumeTitle')}</h2>
+          <table className="table">
+            <tbody>
+              {unfinished.map((d) => (
+                <tr key={d.id}>
+                  <td>{d.applicantName ?? t('noName')}</td>
+                  <td className="mono">{d.procedureCode ?? ''}</td>
+                  <td>{formatDateTime(new Date(d.updatedAt))}</td>
+                  <td>
+                    <button type="button" onClick={() => void resume(d.id)}>
+                      {t('resume')}
+                    </button>{' '}
+                    <button type="button" className="secondary" onClick={() => void discard(d.id)}>
+                      {t('discard')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" onClick={startNew}>
+            {t('newReception')}
+          </button>
+        </div>
+      )}
+      {current && (chosen || unfinished.length === 0) && <ReceptionFlow key={current.id} initial={current} onNew={startNew} />}
     </section>
   );
 }

@@ -43,7 +43,7 @@ describe('reception drafts', () => {
     await c.call('reception.drafts.save', draft);
     const file = join(dataDir, 'drafts', 'draft-0001.draft');
     const bytes = readFileSync(file);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
     writeFileSync(file, bytes);
     expect(await c.call('reception.drafts.get', { id: 'draft-0001' })).toMatchObject({ ok: false, error: { code: 'DRAFT_UNREADABLE' } });
     expect(await c.call('reception.drafts.save', { ...draft, id: '../../settings' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

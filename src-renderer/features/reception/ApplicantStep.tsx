@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import type { Identity } from '../../../src-main/contract/identity.ts';
+import type { ReceptionDraft } from '../../../src-main/contract/reception.ts';
+import { CounterError } from '../../../src-main/contract/errors.ts';
+import { crossCheckIdNumber, isIdNumber } from '../../../src-main/domain/identity/id-number.ts';
+import { useClient } from '../../app/client-context.tsx';
+import { useMessages } from '../../i18n/messages.ts';
+import { ErrorText } from '../../ui/ErrorText.tsx';
+import { CardReadPanel } from '../chip/CardReadPanel.tsx';
+import { receptionMsgs } from './messages.ts';
+import { ApplicantSummary } from './ApplicantSummary.tsx';
+
+type Trust = NonNullable<ReceptionDraft['applicantTrust']>;
+
+/** dd/MM/yyyy → YYYY-MM-DD; also accepts a bare year. */
+function toIsoDate(text: string): string | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return /^\d{4}$/.test(text.trim()) ? text.trim() : undefined;
+}
+
+/**
+ * Step 1: who is submitting. A chip read, any QR read (serial reader, keyboard wedge into the field,
+ * or pasted), or typing — the typed ID number is checked against sex and birth century.
+ */
+export function ApplicantStep({ draft, update, training }: { draft: ReceptionDraft; update: (p: Partial<ReceptionDraft>) => void; training: boolean }) {
+  const client = useClient();
+  const t = useMessages(receptionMsgs);
+  const [qrText, setQrText] = useState('');
+  const [error, setError] = useState<CounterError>();
+  const [manual, setManual] = useState({ fullName: '', idNumber: '', dateOfBirth: '', sex: '' as '' | 'M' | 'F', address: '' });
+
+  const take = (identity: Identity, trust: Trust) => {
+    setError(undefined);
+    update({ applicant: identity, applicantTrust: trust });
+  };
+
+  useEffect(() => client.on('identity.read', (r) => take(r.identity, 'machine-read')), [client]);
+
+  const readQr = async () => {
+    try {
+      take(await client.call('identity.parse', { text: qrText, hint: 'auto' }), 'machine-read');
+      setQrText('');
+    } catch (err) {
+      if (err instanceof CounterError) setError(err);
+    }
+  };
+
+  const idOk = manual.idNumber === '' || isIdNumber(manual.idNumber);
+  const dob = toIsoDate(manual.dateOfBirth);
+  const manualWarnings = idOk && manual.idNumber ? crossCheckIdNumber(manual.idNumber, manual.sex || undefined, dob) : [];
+  const useManual = () => {
+    take({ kind: 'manual', fullName: manual.fullName.trim(), idNumber: manual.idNumber, dateOfBirth: dob, sex: manual.sex || undefined, address: manual.address.trim() || undefined, warnings: manualWarnings }, 'manual');
+  };
+
+  return (
+    <div className="grid-2">
+      <div>
+        <p className="muted">{t('waitingCard')}</p>
+        {draft.applicant && <ApplicantSummary identity={draft.applicant} trust={draft.applicantTrust} />}
+        <CardReadPanel
+          idNumber={draft.applicant?.idNumber}
+          qrIdentity={draft.applicant?.kind !== 'chip' ? draft.applicant : undefined}
+          onRead={(r) => take(r.identity, r.authenticity.result === 'valid' ? 'verified' : 'machine-read')}
+        />
+      </div>
+      <div>
+        <div className="card">
+          <label>
+            {t('pasteQr')}
+            <textarea data-testid="qr-input" rows={2} value={qrText} onChange={(e) => setQrText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), void readQr())} />
+          </label>
+          <div className="row">
+            <button type="button" onClick={() => void readQr()} disabled={!qrText.trim()}>
+              {t('readQr')}
+            </button>
+            {training && (
+              <button type="button" className="secondary" onClick={() => void client.call('identity.trainingScan', { sample: 'cccd' })}>
+                {t('simulateCard')}
+              </button>
+            )}
+          </div>
+          <ErrorText error={error} />
+        </div>
+        <form className="card" onSubmit={(e) => (e.preventDefault(), useManual())}>
+          <label>
+            {t('fullName')}
+            <input value={manual.fullName} onChange={(e) => setManual({ ...manual, fullName: e.target.value })} />
+          </label>
+          <label>
+            {t('idNumber')}
+            <input inputMode="numeric" maxLength={12} value={manual.idNumber} aria-invalid={!idOk} onChange={(e) => setManual({ ...manual, idNumber: e.target.value.replace(/\D/g, '') })} />
+          </label>
+          <div className="row">
+            <label>
+              {t('dateOfBirth')}
+              <input value={manual.dateOfBirth} onChange={(e) => setManual({ ...manual, dateOfBirth: e.target.value })} />
+            </label>
+            <label>
+              {t('sex')}
+              <select value={manual.sex} onChange={(e) => setManual({ ...manual, sex: e.target.value as '' | 'M' | 'F' })}>
+                <option value="" />
+                <option value="M">{t('male')}</option>
+                <option value="F">{t('female')}</option>
+              </select>
+            </label>
+          </div>
+          <label>
+            {t('address')}
+            <input value={manual.address} onChange={(e) => setManual({ ...manual, address: e.target.value })} />
+          </label>
+          {manualWarnings.map((w) => (
+            <p key={w.code} className="warning">
+              {w.message}
+            </p>
+          ))}
+          <button type="submit" disabled={!manual.fullName.trim() || !idOk || manual.idNumber.length !== 12}>
+            {t('useManual')}
+          </button>
+        </form>
+        <label className="card">
+          {t('phone')}
+          <input inputMode="tel" value={draft.phone ?? ''} onChange={(e) => update({ phone: e.target.value })} />
+        </label>
+      </div>
+    </div>
+  );
+}
