@@ -14,7 +14,6 @@ const LIMITS: Array<[RegExp, number]> = [
 ];
 
 // Control characters (C0 except tab/newline, DEL, C1), bidi overrides and private use never print.
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff\ufffe\uffff]/u;
 
 function walk(value: unknown, path: string, visit: (path: string, text: string) => void): void {

@@ -49,9 +49,10 @@ export function decodeEscPos(bytes: Uint8Array): EscPosCommand[] {
     } else if (c === 0x1b) {
       need(2);
       const k = b(1);
-      if (k === 0x40) (out.push({ op: 'init' }), (i += 2));
-      else if (k === 0x32) (out.push({ op: 'line-spacing' }), (i += 2));
-      else {
+      if (k === 0x40 || k === 0x32) {
+        out.push(k === 0x40 ? { op: 'init' } : { op: 'line-spacing' });
+        i += 2;
+      } else {
         need(3);
         const n = b(2);
         const simple: Record<number, EscPosCommand['op']> = { 0x4d: 'font', 0x74: 'codepage', 0x61: 'align', 0x45: 'bold', 0x2d: 'underline', 0x33: 'line-spacing' };
