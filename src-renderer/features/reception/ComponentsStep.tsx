@@ -71,6 +71,7 @@ export function ComponentsStep({ procedure, draft, update }: { procedure: Proced
         </p>
       )}
       <ScanPanel
+        sessionId={draft.scanSessionId}
         components={procedure.components.map((c, i) => ({ id: componentKey(i), name: c.name }))}
         onSession={(s) => s.id !== draft.scanSessionId && update({ scanSessionId: s.id })}
       />

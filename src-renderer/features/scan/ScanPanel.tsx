@@ -18,7 +18,14 @@ const msgs = defineMessages({
   unassigned: { vi: '(chưa gán)', en: '(unassigned)' },
   text: { vi: 'Văn bản nhận dạng', en: 'Recognised text' },
   pages: { vi: 'trang', en: 'pages' },
+  importFiles: { vi: 'Nhập tệp (PDF, ảnh)', en: 'Import files (PDF, images)' },
 });
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
 
 export interface ScanComponent {
   id: string;
@@ -26,7 +33,7 @@ export interface ScanComponent {
 }
 
 /** Live thumbnails as pages arrive, OCR progress, quality flags, fix-on-the-spot and component assignment. */
-export function ScanPanel({ components = [], onSession }: { components?: ScanComponent[]; onSession?: (s: ScanSession) => void }) {
+export function ScanPanel({ components = [], sessionId, onSession }: { components?: ScanComponent[]; sessionId?: string; onSession?: (s: ScanSession) => void }) {
   const client = useClient();
   const t = useMessages(msgs);
   const [session, setSession] = useState<ScanSession>();
@@ -38,8 +45,16 @@ export function ScanPanel({ components = [], onSession }: { components?: ScanCom
   const [big, setBig] = useState<string>();
   const [error, setError] = useState<string>();
 
+  // Pages scanned into a new session go to this component (the officer picks it before scanning).
+  const [target, setTarget] = useState(components[0]?.id ?? '');
+
   useEffect(() => {
-    void client.call('scan.open', {}).then(setSession);
+    // Reopen the reception's own session (after a step change or a restart), else start one.
+    const open = () => client.call('scan.open', {});
+    void (sessionId ? client.call('scan.get', { sessionId }).catch(open) : open()).then((s) => {
+      setSession(s);
+      onSession?.(s);
+    });
     void client.call('devices.list', { kind: 'scanner', refresh: false }).then((d) => {
       setDevices(d);
       if (d[0]) setDeviceId(d[0].id);
@@ -71,7 +86,14 @@ export function ScanPanel({ components = [], onSession }: { components?: ScanCom
   const run = (replacePageId?: string) => {
     if (!session || !deviceId) return;
     setError(undefined);
-    client.call('scan.run', { sessionId: session.id, deviceId, settings: { source: replacePageId ? 'platen' : 'adf', duplex: replacePageId ? false : duplex, dpi: 300, color: 'color' }, replacePageId }).catch((e: { messages?: { vi: string } }) => setError(e.messages?.vi ?? String(e)));
+    client.call('scan.run', { sessionId: session.id, deviceId, settings: { source: replacePageId ? 'platen' : 'adf', duplex: replacePageId ? false : duplex, dpi: 300, color: 'color' }, replacePageId, componentId: replacePageId ? undefined : target || undefined }).catch((e: { messages?: { vi: string } }) => setError(e.messages?.vi ?? String(e)));
+  };
+  const importFiles = async (list: FileList | null) => {
+    if (!session || !list?.length) return;
+    const files = await Promise.all(
+      Array.from(list).map(async (f) => ({ name: f.name, base64: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })),
+    );
+    client.call('scan.import', { sessionId: session.id, files, componentId: target || undefined }).then(setSession, (e: { messages?: { vi: string } }) => setError(e.messages?.vi ?? String(e)));
   };
   const edit = (p: ScanPage, e: Parameters<typeof client.call<'scan.editPage'>>[1]['edit']) => session && void client.call('scan.editPage', { sessionId: session.id, pageId: p.id, edit: e }).then(setSession);
 
@@ -81,6 +103,10 @@ export function ScanPanel({ components = [], onSession }: { components?: ScanCom
       <div className="scan-toolbar">
         <label>{t('device')} <select value={deviceId} onChange={(e) => setDeviceId(e.target.value)}>{devices.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}</select></label>
         <label><input type="checkbox" checked={duplex} onChange={(e) => setDuplex(e.target.checked)} /> {t('duplex')}</label>
+        {components.length > 0 && (
+          <label>{t('component')} <select data-testid="scan-target" value={target} onChange={(e) => setTarget(e.target.value)}>{components.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select></label>
+        )}
+        <label className="file-import">{t('importFiles')} <input type="file" multiple accept="application/pdf,image/*" onChange={(e) => void importFiles(e.target.files)} /></label>
         {session?.state === 'idle' ? <button onClick={() => run()} disabled={!deviceId}>{t('scan')}</button> : <button onClick={() => session && void client.call('scan.cancel', { sessionId: session.id })}>{t('stop')}</button>}
         <span className="scan-count">{session?.pages.length ?? 0} {t('pages')}</span>
       </div>
