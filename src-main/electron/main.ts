@@ -5,6 +5,7 @@ import { createCore } from '../core.ts';
 import { fileLogger } from '../platform/logger.ts';
 import { createMainWindow, hardenSession, rendererIndex } from './window.ts';
 import { wireIpc } from './ipc.ts';
+import { electronSystemPrinter } from './print.ts';
 import { startUpdater } from './updater.ts';
 import { safeStorageKeyProvider } from './safe-storage-key.ts';
 import { fileKeyProvider } from '../store/blobs/key-provider.ts';
@@ -24,6 +25,7 @@ async function start(): Promise<void> {
     electronVersion: process.versions.electron,
     trainingMode: training,
     log,
+    systemPrinter: electronSystemPrinter(),
     keyProvider: safeStorageKeyProvider(dataDir, () => fileKeyProvider(dataDir)),
   });
   const here = import.meta.dirname;
