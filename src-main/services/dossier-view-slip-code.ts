@@ -35,7 +35,6 @@ function urlCandidates(text: string): string[] {
  * one is configured (`trackingUrl` + code, or with `{code}` in the middle; see forms/codes.ts).
  */
 export function extractDossierCode(raw: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
   const text = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (text === '') return undefined;
   const direct = text.toUpperCase();

@@ -6,6 +6,8 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { DOSSIER_STATUSES } from '../../../src-main/domain/dossier/status.ts';
 import { DossierTable } from './DossierTable.tsx';
 import { dossierMessages } from './messages.ts';
+import { DossierDetail } from './DossierDetail.tsx';
+import { SlipLookup } from './SlipLookup.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -17,12 +19,15 @@ export function DossiersPage() {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<number | undefined>();
   const [page, setPage] = useState(0);
+  // The dossier opened from a row (double click) or from the slip's QR code (returning results).
+  const [openId, setOpenId] = useState<string>();
   const searching = query.trim() !== '';
   const list = useCall('dossiers.list', { status, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
   const found = useCall('dossiers.search', { query: searching ? query : '', limit: PAGE_SIZE, offset: page * PAGE_SIZE });
   const current = searching ? found : list;
   const rows = searching ? (found.data?.items ?? []) : (list.data?.items ?? []);
   const hasMore = searching ? (found.data?.hasMore ?? false) : (list.data ? list.data.total > (page + 1) * PAGE_SIZE : false);
+  if (openId) return <DossierDetail dossierId={openId} onClose={() => { setOpenId(undefined); list.reload(); found.reload(); }} />;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -33,6 +38,7 @@ export function DossiersPage() {
   return (
     <section>
       <PageHeader title={t('heading')} lead={t('lead')} />
+      <SlipLookup onFound={setOpenId} />
       <form onSubmit={submit} role="search" style={{ display: 'flex', gap: 8, marginBottom: 12, flexWrap: 'wrap' }}>
         <input
           type="search"
@@ -66,7 +72,7 @@ export function DossiersPage() {
       {current.error ? <p className="error" role="alert">{current.error.messages[lang]}</p> : null}
       {current.loading && rows.length === 0 ? <p className="muted">{t('loading')}</p> : null}
       {!current.loading && rows.length === 0 && !current.error ? <p className="muted">{searching ? t('noMatch') : t('none')}</p> : null}
-      {rows.length > 0 ? <DossierTable rows={rows} /> : null}
+      {rows.length > 0 ? <DossierTable rows={rows} onOpen={setOpenId} /> : null}
       <nav style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 8 }} aria-label={t('page')}>
         <button type="button" disabled={page === 0} onClick={() => setPage((p) => p - 1)} data-testid="dossier-prev">
           {t('prev')}
