@@ -42,6 +42,7 @@ import { identityHandlers } from './services/identity-handlers.ts';
 import { HealthService } from './services/health-service.ts';
 import { healthHandlers } from './services/health-handlers.ts';
 import { healthMigrations } from './services/health-migrations.ts';
+import { scanMigrations } from './services/scan-migrations.ts';
 import { dossierViewHandlers } from './services/dossier-view-handlers.ts';
 import { dossierComponentSource } from './services/dossier-view-signing-source.ts';
 
@@ -88,7 +89,7 @@ export function createCore(config: CoreConfig): Core {
   closers.push(() => scanArea.close());
 
   // The dossier store. Other areas add their migration arrays here (outbox 0020–, identity 0030–, …).
-  const migrations: Migration[] = [...healthMigrations, ...syncMigrations];
+  const migrations: Migration[] = [...healthMigrations, ...syncMigrations, ...scanMigrations];
   const keyProvider = config.keyProvider ?? fileKeyProvider(config.dataDir);
   const store = openStore({
     dataDir: config.dataDir,
@@ -112,6 +113,8 @@ export function createCore(config: CoreConfig): Core {
   // Services that orchestrate other areas call them through the contract, like any client.
   const internalCall = typedCaller((method, input) => dispatch(handlers, method, input, { host: config.host }));
   const drafts = new DraftStore(config.dataDir, keyProvider);
+  // Scan sessions survive restarts; old ones no reception in progress still refers to are purged here.
+  scanArea.purgeStale(drafts.list().map((d) => d.scanSessionId));
 
   // Credentials, rollout files and diagnostics for the district IT staff.
   const secrets = new SecretStore(config.dataDir, keyProvider);

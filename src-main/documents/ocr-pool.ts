@@ -127,7 +127,11 @@ export class OcrPool {
         if (job.signal?.aborted) onAbort();
         else job.signal?.addEventListener('abort', onAbort, { once: true });
       });
-      const result = await Promise.race([worker.recognize(job.image, {}, { text: true, blocks: true }), aborted]);
+      // Cancelled while the worker was starting (e.g. at shutdown): a terminated worker must not get the job.
+      if (job.signal?.aborted) await aborted;
+      const recognizing = worker.recognize(job.image, {}, { text: true, blocks: true });
+      recognizing.catch(() => {}); // a worker terminated mid-job rejects late, after the race is decided
+      const result = await Promise.race([recognizing, aborted]);
       entry.resolve(toPageOcr(result.data));
       job.onProgress?.(1);
     } catch (err) {

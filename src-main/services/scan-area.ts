@@ -6,6 +6,10 @@ import { ScanService, type ScanServiceOptions } from './scan-service.ts';
 import { scanHandlers } from './scan-handlers.ts';
 import { documentsHandlers } from './documents-handlers.ts';
 import { createScannerDrivers } from './scanner-drivers.ts';
+import { ScanSessionStore, type ScanStoreDeps } from './scan-session-store.ts';
+
+/** Sessions nobody touched for this long, and no reception in progress refers to, are purged at start-up. */
+export const SCAN_RETENTION_DAYS = 7;
 
 export interface ScanAreaConfig {
   dataDir: string;
@@ -14,10 +18,11 @@ export interface ScanAreaConfig {
   /** Tests pass simulators' drivers here. */
   drivers?: ScanDriver[];
   /** The store engineer's blob store and search index (structural, so tests can pass their own). */
-  store?: () => {
-    blobs: { put(bytes: Uint8Array): { sha256: string } };
+  store?: () => ScanStoreDeps & {
     search: { indexPageText(dossierId: string, componentId: string, pageNo: number, text: string): void };
   };
+  /** Days after which an untouched session not referenced by a draft is purged (default 7). */
+  retentionDays?: number;
 }
 
 /** PDFs go into the encrypted blob store; page texts into FTS when the dossier is known. */
@@ -41,11 +46,15 @@ export function createScanArea(c: ScanAreaConfig) {
     ocr,
     emit: (session) => c.bus.emit('scan.changed', session),
     onPdfBuilt: c.store ? storePdf(c.store) : undefined,
+    // With a store, sessions live in SQLite + encrypted blobs and survive a crash (issue 8).
+    persist: c.store ? new ScanSessionStore(c.store) : undefined,
   });
   const probes: DeviceProbe[] = scan.probes();
   return {
     scan,
     probes,
+    /** Start-up retention: call once the store is open, with the scan session ids of the drafts. */
+    purgeStale: (referenced: Iterable<string | undefined>) => scan.purgeStale(c.retentionDays ?? SCAN_RETENTION_DAYS, [...referenced].filter((id): id is string => !!id)),
     handlers: { ...scanHandlers(scan), ...documentsHandlers({ dataDir: c.dataDir, scan, ocr }) },
     async close() {
       await scan.close();
