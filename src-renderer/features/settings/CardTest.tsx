@@ -45,7 +45,7 @@ export function CardTest() {
           {t('card.can')}
           <input className="mono" inputMode="numeric" maxLength={12} value={can} style={{ width: 150 }} onChange={(e) => setCan(e.target.value.replace(/\D/g, ''))} />
         </label>
-        <button type="button" disabled={action.busy} onClick={() => void read()}>{action.busy ? t('working') : t('card.run')}</button>
+        <button type="button" style={{ alignSelf: 'flex-end' }} disabled={action.busy} onClick={() => void read()}>{action.busy ? t('working') : t('card.run')}</button>
       </div>
       {result && (
         <p role="status" data-testid="card-test-result">

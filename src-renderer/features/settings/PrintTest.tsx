@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useCall } from '../../app/use-call.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useMessages } from '../../i18n/messages.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { testMsgs } from './device-test-messages.ts';
 import { useAction } from './use-action.ts';
@@ -9,6 +10,7 @@ import { useAction } from './use-action.ts';
 /** A Vietnamese test page on a system printer, and a test ticket on an ESC/POS printer. */
 export function PrintTest() {
   const t = useMessages(testMsgs);
+  const g = useI18n().t;
   const client = useClient();
   const printers = useCall('print.printers.list', {});
   const settings = useCall('settings.get', {});
@@ -39,10 +41,10 @@ export function PrintTest() {
           {t('print.system')}
           <select value={chosenPrinter} onChange={(e) => setPrinter(e.target.value)}>
             {printers.data?.length === 0 && <option value="">{t('none')}</option>}
-            {printers.data?.map((p) => <option key={p.name} value={p.name}>{p.name} ({p.status})</option>)}
+            {printers.data?.map((p) => <option key={p.name} value={p.name}>{p.name} ({g(`device.status.${p.status}`)})</option>)}
           </select>
         </label>
-        <button type="button" disabled={page.busy || !chosenPrinter} onClick={() => void printPage()}>{page.busy ? t('working') : t('print.run')}</button>
+        <button type="button" style={{ alignSelf: 'flex-end' }} disabled={page.busy || !chosenPrinter} onClick={() => void printPage()}>{page.busy ? t('working') : t('print.run')}</button>
       </div>
       {note.page && <p role="status" data-testid="print-test-result">{note.page}</p>}
       <ErrorText error={page.error ?? printers.error} />
@@ -54,7 +56,7 @@ export function PrintTest() {
             {tickets.map((p) => <option key={p.id} value={p.id}>{p.name || p.id} · {p.address}</option>)}
           </select>
         </label>
-        <button type="button" disabled={ticket.busy || !chosenTicket} onClick={() => void printTicket()}>{ticket.busy ? t('working') : t('print.ticketRun')}</button>
+        <button type="button" style={{ alignSelf: 'flex-end' }} disabled={ticket.busy || !chosenTicket} onClick={() => void printTicket()}>{ticket.busy ? t('working') : t('print.ticketRun')}</button>
       </div>
       {note.ticket && <p role="status" data-testid="ticket-test-result">{note.ticket}</p>}
       <ErrorText error={ticket.error} />

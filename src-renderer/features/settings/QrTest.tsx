@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useCall } from '../../app/use-call.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useMessages } from '../../i18n/messages.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { CounterError } from '../../../src-main/contract/errors.ts';
 import type { IdentityRead } from '../../../src-main/contract/idread.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
@@ -14,6 +15,7 @@ const WAIT_MS = 30_000;
 /** Waits for the next identity.read (or identity.readFailed) from any QR reader. */
 export function QrTest() {
   const t = useMessages(testMsgs);
+  const g = useI18n().t;
   const client = useClient();
   const readers = useCall('identity.readers', {});
   const info = useCall('app.info', {});
@@ -54,7 +56,7 @@ export function QrTest() {
         {readers.data?.length === 0 && <li className="muted">{t('none')}</li>}
         {readers.data?.map((r) => (
           <li key={r.id}>
-            <span className="mono">{r.address}</span> · {r.driver} · <span className={`device-${r.status}`}>{r.status}</span>
+            <span className="mono">{r.address}</span> · {r.driver} · <span className={`device-${r.status}`}>{g(`device.status.${r.status}`)}</span>
             {r.lastError ? ` · ${r.lastError}` : ''}
           </li>
         ))}

@@ -54,7 +54,7 @@ export function ScanTest() {
             <option value="adf">{t('scan.adf')}</option>
           </select>
         </label>
-        <button type="button" disabled={action.busy || !chosen} onClick={() => void scan()}>{action.busy ? t('working') : t('scan.run')}</button>
+        <button type="button" style={{ alignSelf: 'flex-end' }} disabled={action.busy || !chosen} onClick={() => void scan()}>{action.busy ? t('working') : t('scan.run')}</button>
       </div>
       {thumb && <img src={thumb} alt={t('scan.page')} data-testid="scan-test-thumb" style={{ maxHeight: 160, alignSelf: 'flex-start', border: '1px solid #ccc' }} />}
       <ErrorText error={action.error ?? scanners.error} />
