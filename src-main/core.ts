@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PrintService } from './services/print-service.ts';
 import { printHandlers } from './services/print-handlers.ts';
 import { CupsPrinter } from './devices/printer/cups-printer.ts';
@@ -45,6 +46,8 @@ import { healthMigrations } from './services/health-migrations.ts';
 import { scanMigrations } from './services/scan-migrations.ts';
 import { dossierViewHandlers } from './services/dossier-view-handlers.ts';
 import { dossierComponentSource } from './services/dossier-view-signing-source.ts';
+import { TrainingSimulators } from './training/training-simulators.ts';
+import { trainingHandlers } from './services/training-handlers.ts';
 
 export interface CoreConfig {
   dataDir: string;
@@ -81,10 +84,14 @@ export function createCore(config: CoreConfig): Core {
   const scanArea = createScanArea({ dataDir: config.dataDir, trainingMode, bus, store: () => store });
   // QR readers (serial, HID-POS, keyboard wedge) and vendor ID readers; their probe lists the configured ones.
   const identity = new IdentityService({ bus, settings, trainingMode, log });
-  const devices = new DeviceRegistry([...(config.probes ?? [...scanArea.probes, cupsProbe, serialProbe]), identity.probe], (d) => status.devicesChanged(d));
+  // Training mode: the province server, chip reader and printers are simulators (no real printer is touched).
+  const training = trainingMode ? new TrainingSimulators({ dataDir: config.dataDir, cscaDir: join(config.dataDir, 'csca'), log }) : undefined;
+  const printerProbes = training ? training.probes : [cupsProbe];
+  const devices = new DeviceRegistry([...(config.probes ?? [...scanArea.probes, ...printerProbes, serialProbe]), identity.probe], (d) => status.devicesChanged(d));
 
   const closers: Array<() => void | Promise<void>> = [];
-  const cards = new CardService({ dataDir: config.dataDir, bus, log });
+  if (training) closers.push(() => training.close());
+  const cards = new CardService({ dataDir: config.dataDir, bus, log, readers: training?.cardReader });
   closers.push(() => cards.close());
   closers.push(() => scanArea.close());
 
@@ -139,7 +146,7 @@ export function createCore(config: CoreConfig): Core {
   signing.setComponentSource(dossierComponentSource(store));
 
   // Printing: forms to PDF, system printers by profile, ESC/POS tickets; issued PDFs go to the dossier's blobs.
-  const print = new PrintService({ settings, systemPrinter: config.systemPrinter ?? new CupsPrinter() });
+  const print = new PrintService({ settings, systemPrinter: training?.systemPrinter ?? config.systemPrinter ?? new CupsPrinter() });
   const printArchive = {
     dossierIdOf: (code: string) => {
       try {
@@ -172,6 +179,7 @@ export function createCore(config: CoreConfig): Core {
     ...identityHandlers(identity),
     ...healthHandlers(health),
     ...syncHandlers(sync),
+    ...trainingHandlers({ simulators: training, cards, sync }),
     // The dossier detail view and returning results: the result is digitized through a scan session.
     ...dossierViewHandlers({
       store,
@@ -181,8 +189,11 @@ export function createCore(config: CoreConfig): Core {
   };
 
   // A training profile is made ready to practise before the first call is answered.
-  const ready = trainingMode
-    ? prepareTrainingProfile(internalCall, settings).catch((err) => log('error', 'training profile not prepared', { error: String(err) }))
+  const ready = training
+    ? Promise.all([
+        prepareTrainingProfile(internalCall, settings).catch((err) => log('error', 'training profile not prepared', { error: String(err) })),
+        training.start(settings, secrets).catch((err) => log('error', 'training simulators not started', { error: String(err) })),
+      ])
     : Promise.resolve();
 
   return {

@@ -19,6 +19,7 @@ import { documentsMethods } from './documents.ts';
 import { signingMethods } from './signing.ts';
 import { queueMethods } from './queue.ts';
 import { dossierViewMethods } from './dossier-view.ts';
+import { trainingMethods } from './training.ts';
 
 /** The one table both transports are generic over. Each area keeps its methods in its own file. */
 export const methods = {
@@ -42,6 +43,7 @@ export const methods = {
   ...signingMethods,
   ...queueMethods,
   ...dossierViewMethods,
+  ...trainingMethods,
 };
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

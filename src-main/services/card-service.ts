@@ -6,12 +6,19 @@ import type { MethodParsedInput } from '../contract/methods.ts';
 import type { EventBus } from '../rpc/event-bus.ts';
 import { readChip } from '../devices/idcard/read-chip.ts';
 import { PcscReaders, type ReaderInfo } from '../devices/idcard/transport/pcsc-readers.ts';
+import type { ApduTransport } from '../devices/idcard/transport/apdu-transport.ts';
+
+/** What the service needs from a reader set: PC/SC, or training mode's simulated reader. */
+export type CardReaders = Pick<PcscReaders, 'available' | 'start' | 'stop' | 'list' | 'waitForCard'> & {
+  on(event: 'tapped', listener: (readerId: string) => void): unknown;
+  connect(readerId: string): Promise<ApduTransport & { close(): Promise<void> }>;
+};
 
 export interface CardServiceDeps {
   dataDir: string;
   bus: EventBus;
-  /** Replaces the PC/SC watcher (tests). */
-  readers?: PcscReaders;
+  /** Replaces the PC/SC watcher (tests, training mode). */
+  readers?: CardReaders;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -21,7 +28,7 @@ export interface CardServiceDeps {
  * never goes to the log: only codes, reader names and timings do.
  */
 export class CardService {
-  private readonly readers: PcscReaders;
+  private readonly readers: CardReaders;
   private started = false;
   private readonly busy = new Set<string>();
 

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { concat, derInteger, fromHex, oidToBytes, tlv } from '../../../src-main/domain/icao/der.ts';
-import { checkDigit } from '../../../src-main/domain/icao/mrz-key.ts';
+import { concat, derInteger, fromHex, oidToBytes, tlv } from '../../domain/icao/der.ts';
+import { checkDigit } from '../../domain/icao/mrz-key.ts';
 import { makeSod, makeTestPki, type TestPki } from './test-pki.ts';
 
 /** The synthetic DG13 of the notes (§2.3): fields 1–16, unmarried, 384 bytes. */

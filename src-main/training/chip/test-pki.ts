@@ -1,7 +1,7 @@
 import { createHash, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { derInteger, oidToBytes, tlv, concat } from '../../../src-main/domain/icao/der.ts';
+import { derInteger, oidToBytes, tlv, concat } from '../../domain/icao/der.ts';
 
 /**
  * A test country signing CA and document signer, made at test time with pkijs (an implementation

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { CardErrors } from '../../../src-main/contract/card.ts';
-import { parseCardAccess } from '../../../src-main/domain/icao/card-access.ts';
-import { concat, findChild, oidToString, readAll, readTlv, tlv } from '../../../src-main/domain/icao/der.ts';
-import { bacKeys } from '../../../src-main/devices/idcard/icao/bac.ts';
-import { aesEncrypt, des3Decrypt, des3Encrypt, equalBytes, kdf, pad, retailMac } from '../../../src-main/devices/idcard/icao/crypto.ts';
-import { bigToBytes, decodePoint, encodePoint, generator, multiply, scalarFrom, type Curve, type Point } from '../../../src-main/devices/idcard/icao/ec.ts';
-import { authToken, mapGenerator, paceSuite, passwordKey, sessionKeys } from '../../../src-main/devices/idcard/icao/pace.ts';
-import { SmSession, unwrapCommand, wrapResponse } from '../../../src-main/devices/idcard/icao/secure-messaging.ts';
-import type { ApduTransport } from '../../../src-main/devices/idcard/transport/apdu-transport.ts';
-import type { Cipher } from '../../../src-main/devices/idcard/icao/crypto.ts';
+import { CardErrors } from '../../contract/card.ts';
+import { parseCardAccess } from '../../domain/icao/card-access.ts';
+import { concat, findChild, oidToString, readAll, readTlv, tlv } from '../../domain/icao/der.ts';
+import { bacKeys } from '../../devices/idcard/icao/bac.ts';
+import { aesEncrypt, des3Decrypt, des3Encrypt, equalBytes, kdf, pad, retailMac } from '../../devices/idcard/icao/crypto.ts';
+import { bigToBytes, decodePoint, encodePoint, generator, multiply, scalarFrom, type Curve, type Point } from '../../devices/idcard/icao/ec.ts';
+import { authToken, mapGenerator, paceSuite, passwordKey, sessionKeys } from '../../devices/idcard/icao/pace.ts';
+import { SmSession, unwrapCommand, wrapResponse } from '../../devices/idcard/icao/secure-messaging.ts';
+import type { ApduTransport } from '../../devices/idcard/transport/apdu-transport.ts';
+import type { Cipher } from '../../devices/idcard/icao/crypto.ts';
 import type { CardImage } from './card-data.ts';
 
 const AID = '07A0000002471001';

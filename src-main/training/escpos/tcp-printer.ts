@@ -13,6 +13,8 @@ export class SimulatedTicketPrinter {
   status = { printer: 0x12, paper: 0x12 };
   silent = false;
   port = 0;
+  /** Called with each finished job's bytes (training mode keeps them as files). */
+  onJob?: (bytes: Buffer) => void;
 
   constructor() {
     this.server = createServer((socket) => {
@@ -29,7 +31,10 @@ export class SimulatedTicketPrinter {
       });
       socket.on('close', () => {
         this.sockets.delete(socket);
-        if (chunks.length) this.received.push(Buffer.concat(chunks));
+        if (!chunks.length) return;
+        const job = Buffer.concat(chunks);
+        this.received.push(job);
+        this.onJob?.(job);
       });
       socket.on('error', () => {});
     });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
@@ -7,7 +8,19 @@ import { parse } from 'yaml';
  * Checks bodies against the contract file itself (src-main/sync/adapters/onestop-rest/openapi.yaml),
  * so the reference server, the adapter and the document cannot drift apart unnoticed.
  */
-export const OPENAPI_PATH = fileURLToPath(new URL('../../../src-main/sync/adapters/onestop-rest/openapi.yaml', import.meta.url));
+export const OPENAPI_PATH = openApiPath();
+
+/** Next to the sources (dev, tests, web host), else in the packaged app's resources. */
+function openApiPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  const candidates = [
+    join(here, '..', '..', 'sync', 'adapters', 'onestop-rest', 'openapi.yaml'),
+    join(process.cwd(), 'src-main', 'sync', 'adapters', 'onestop-rest', 'openapi.yaml'),
+    ...(resources ? [join(resources, 'openapi.yaml')] : []),
+  ];
+  return candidates.find((p) => existsSync(p)) ?? (candidates[0] as string);
+}
 
 interface OpenApiDoc {
   paths: Record<string, Record<string, { operationId?: string; requestBody?: unknown; responses?: Record<string, unknown> }>>;

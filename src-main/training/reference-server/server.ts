@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { portalDay, toPortalDate } from '../../../src-main/sync/adapters/onestop-rest/portal-date.ts';
+import { portalDay, toPortalDate } from '../../sync/adapters/onestop-rest/portal-date.ts';
 import { FaultInjector, type FaultPlan, type FaultRule } from './faults.ts';
 import { OpenApiValidator } from './openapi-validator.ts';
 import { issueCode, nextChange, openServerDb, type DossierRow, type FileRow } from './server-db.ts';

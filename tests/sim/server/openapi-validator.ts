@@ -1,0 +1,1 @@
+export * from '../../../src-main/training/reference-server/openapi-validator.ts';
