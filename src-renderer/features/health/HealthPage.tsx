@@ -35,6 +35,8 @@ export function HealthPage() {
   const [error, setError] = useState<CounterError>();
   const [manual, setManual] = useState('');
   const [recheckNote, setRecheckNote] = useState<string>();
+  /** True once the scanner and event listeners are attached (tests wait for it). */
+  const [ready, setReady] = useState(false);
   const wedge = useQrWedgeSubmit();
 
   const reload = useCallback(() => {
@@ -63,6 +65,7 @@ export function HealthPage() {
 
   useEffect(() => {
     reload();
+    setReady(true);
     const offRead = client.on('identity.read', (read) => void checkInRef.current({ read }));
     const offChanged = client.on('health.changed', (c) => {
       setCurrent((cur) => (cur && cur.id === c.id ? c : cur));
@@ -81,7 +84,7 @@ export function HealthPage() {
   };
 
   return (
-    <section>
+    <section data-testid="health-page" data-ready={ready}>
       <PageHeader title={t('heading')} lead={t('lead')} />
       <div className="health-top">
         <div className="card queue-ticket" data-testid="queue-ticket">

@@ -4,19 +4,26 @@ import type { IdentityRead, ReadSource } from '../../../src-main/contract/idread
 import { CounterError } from '../../../src-main/contract/errors.ts';
 import { useClient } from '../../app/client-context.tsx';
 
-/** A scan without Enter/Tab suffix ends once the keys stop for this long. */
-const END_WITHOUT_SUFFIX_MS = 120;
-
 /**
  * Listens to the whole window for a keyboard-wedge scanner: a burst of keys far faster than a person
  * types. The scan's keys are kept out of the focused field once the burst is obvious (the first
  * few may land there), and `onScan` gets the complete text.
  */
-export function useQrWedge(onScan: (text: string) => void, options: { enabled?: boolean; burst?: BurstOptions } = {}): void {
+export function useQrWedge(
+  onScan: (text: string) => void,
+  options: {
+    enabled?: boolean;
+    burst?: BurstOptions;
+    /** For scanners set up without an Enter/Tab suffix: end a scan after this pause (off by default,
+     * because with a suffix a stall of the page would otherwise cut a code in two). */
+    endWithoutSuffixMs?: number;
+  } = {},
+): void {
   const enabled = options.enabled ?? true;
   const handler = useRef(onScan);
   handler.current = onScan;
   const burst = options.burst ?? DEFAULT_BURST;
+  const endAfter = options.endWithoutSuffixMs;
   useEffect(() => {
     if (!enabled) return;
     const detector = new BurstDetector(burst);
@@ -30,18 +37,18 @@ export function useQrWedge(onScan: (text: string) => void, options: { enabled?: 
       }
       clearTimeout(timer);
       if (r.scan !== undefined) handler.current(r.scan);
-      else
+      else if (endAfter !== undefined)
         timer = setTimeout(() => {
-          const text = detector.idle(performance.now(), END_WITHOUT_SUFFIX_MS);
+          const text = detector.idle(performance.now(), endAfter);
           if (text !== undefined) handler.current(text);
-        }, END_WITHOUT_SUFFIX_MS + 5);
+        }, endAfter + 5);
     };
     window.addEventListener('keydown', onKey, true);
     return () => {
       clearTimeout(timer);
       window.removeEventListener('keydown', onKey, true);
     };
-  }, [enabled, burst]);
+  }, [enabled, burst, endAfter]);
 }
 
 const WEDGE: ReadSource = { deviceId: 'wedge', driver: 'wedge', simulated: false };

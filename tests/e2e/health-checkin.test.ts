@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
+import { BhytServiceSim } from '../sim/bhyt/server.ts';
+import { TRAINING_SAMPLES } from '../../src-main/domain/identity/training-samples.ts';
+
+/**
+ * A patient at the health station: a keyboard-wedge scanner types the BHYT QR into the page (as
+ * fast as the browser takes keys, ending with Enter); the page checks the patient in, shows the
+ * queue number and the card validity from the card-check service (a real HTTP simulator).
+ */
+describe.each(hostsUnderTest())('health-station check-in from a BHYT QR (%s)', (host) => {
+  let app: AppUnderTest;
+  const sim = new BhytServiceSim().add({ maThe: 'DN4790123456789', gtTheTu: '01/01/2025', gtTheDen: '31/12/2099', maDKBD: '79001' });
+
+  beforeAll(async () => {
+    await sim.start();
+    const dataDir = mkdtempSync(join(tmpdir(), 'osc-e2e-health-'));
+    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ health: { cardCheckUrl: sim.url, cardCheckTimeoutMs: 3000 } }));
+    app = await openApp(host, { dataDir });
+  }, 90_000);
+  afterAll(async () => {
+    await app?.close();
+    await sim.stop();
+  });
+
+  it('scans, shows a valid card and queue number 1, then 2 for the next patient', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('button', { name: 'Trạm y tế', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đón tiếp người bệnh' }).waitFor();
+    await page.locator('[data-testid="health-page"][data-ready="true"]').waitFor();
+    await page.keyboard.type(TRAINING_SAMPLES.bhyt, { delay: 0 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('queue-number').textContent(), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => page.getByTestId('queue-ticket').getByTestId('card-status').textContent()).toBe('Thẻ còn giá trị');
+    await expect.poll(() => page.getByTestId('identity-card').textContent()).toContain('Nguyễn Văn An');
+    expect(await page.getByTestId('identity-card').textContent()).toContain('DN4790123456789');
+    await app.screenshot('health-checkin');
+    await page.keyboard.type(TRAINING_SAMPLES.bhyt, { delay: 0 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('queue-number').textContent(), { timeout: 15_000 }).toBe('2');
+    await expect.poll(() => page.getByTestId('health-today').locator('tbody tr').count()).toBe(2);
+    expect(sim.requests.length).toBe(2);
+  }, 60_000);
+
+  it('a person typing slowly in the paste box is not taken for a scanner; the button checks in', async () => {
+    const { page } = app;
+    const box = page.getByLabel('Dán hoặc nhập nội dung mã QR');
+    await box.click();
+    await page.keyboard.type('079305001234||TRẦN THỊ CÚC|15082005|Nữ||01072021', { delay: 60 });
+    expect(await box.inputValue()).toContain('TRẦN THỊ CÚC');
+    expect(await page.getByTestId('queue-number').textContent()).toBe('2');
+    await page.getByRole('button', { name: 'Tiếp đón', exact: true }).click();
+    await expect.poll(() => page.getByTestId('queue-number').textContent()).toBe('3');
+    await expect.poll(() => page.getByTestId('queue-ticket').getByTestId('card-status').textContent()).toBe('Thẻ không hợp lệ');
+  }, 60_000);
+});
