@@ -56,3 +56,13 @@ export function drawSignatures(w: Writer, ctx: FormContext, left: string, right:
   w.gap(30);
   if (rightName) w.text(rightName, { size: 8.5, bold: true, x: w.left + half, width: half, align: 'center' });
 }
+
+/** Header, code line and applicant block on a new page: how Mẫu 02 and Mẫu 03 begin. */
+export function drawLetterOpening(ctx: FormContext, kind: FormKind): Writer {
+  const w = ctx.writer();
+  drawHeader(w, ctx, kind, ctx.data.receivedAt);
+  drawCodeLine(w, ctx);
+  w.gap(4);
+  drawApplicant(w, ctx);
+  return w;
+}

@@ -1,14 +1,10 @@
 import type { FormContext } from './form-context.ts';
-import { drawApplicant, drawCodeLine, drawHeader, drawSignatures } from './header.ts';
+import { drawLetterOpening, drawSignatures } from './header.ts';
 
 /** Mẫu 02: everything missing and why, listed once ("hướng dẫn đầy đủ một lần", NĐ 61 Art. 17.1a). */
 export function drawSupplement(ctx: FormContext): void {
   const { tpl, data } = ctx;
-  const w = ctx.writer();
-  drawHeader(w, ctx, 'supplement', data.receivedAt);
-  drawCodeLine(w, ctx);
-  w.gap(4);
-  drawApplicant(w, ctx);
+  const w = drawLetterOpening(ctx, 'supplement');
   w.text(tpl.t('supplement.intro', { unit: data.agency.name }));
   w.table(
     [

@@ -1,14 +1,10 @@
 import type { FormContext } from './form-context.ts';
-import { drawApplicant, drawCodeLine, drawHeader, drawSignatures } from './header.ts';
+import { drawLetterOpening, drawSignatures } from './header.ts';
 
 /** Mẫu 03: the refusal and its specific reason. */
 export function drawRefusal(ctx: FormContext): void {
   const { tpl, data } = ctx;
-  const w = ctx.writer();
-  drawHeader(w, ctx, 'refusal', data.receivedAt);
-  drawCodeLine(w, ctx);
-  w.gap(4);
-  drawApplicant(w, ctx);
+  const w = drawLetterOpening(ctx, 'refusal');
   w.text(tpl.t('refusal.intro', { unit: data.agency.name }));
   w.text(data.refusal?.reason ?? '', { bold: true, x: w.left + 10 });
   w.gap(3);
