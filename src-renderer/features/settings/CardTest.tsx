@@ -6,11 +6,7 @@ import type { CardReadResult } from '../../../src-main/contract/card.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { testMsgs } from './device-test-messages.ts';
 import { useAction } from './use-action.ts';
-
-/** The last digits only: a device test needs to show the read worked, not the citizen's number. */
-export function maskId(id: string | undefined): string {
-  return id ? `${'•'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}` : '—';
-}
+import { maskId } from './settings-checks.ts';
 
 /** Reads the card on a PC/SC reader (PACE with the CAN, else BAC) and shows name, masked ID and authenticity. */
 export function CardTest() {

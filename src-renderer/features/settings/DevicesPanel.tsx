@@ -2,9 +2,13 @@ import { useEffect, useState } from 'react';
 import type { Device } from '../../../src-main/contract/devices.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useClient } from '../../app/client-context.tsx';
+import { defineMessages, useMessages } from '../../i18n/messages.ts';
+
+const msgs = defineMessages({ simulated: { vi: '(giả lập)', en: '(simulated)' } });
 
 export function DevicesPanel() {
   const { t } = useI18n();
+  const m = useMessages(msgs);
   const client = useClient();
   const [devices, setDevices] = useState<Device[]>();
   const [busy, setBusy] = useState(false);
@@ -33,7 +37,10 @@ export function DevicesPanel() {
             {devices.map((d) => (
               <tr key={d.id}>
                 <td>{t(`device.kind.${d.kind}`)}</td>
-                <td>{d.name}</td>
+                <td>
+                  {d.name}
+                  {d.simulated && <span className="muted simulated-flag"> {m('simulated')}</span>}
+                </td>
                 <td className="mono">{d.address ?? ''}</td>
                 <td>{d.driver}</td>
                 <td className={`device-${d.status}`}>{t(`device.status.${d.status}`)}</td>

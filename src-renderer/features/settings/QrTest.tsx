@@ -8,7 +8,7 @@ import type { IdentityRead } from '../../../src-main/contract/idread.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { testMsgs } from './device-test-messages.ts';
 import { SettingsUiErrors } from './settings-errors.ts';
-import { maskId } from './CardTest.tsx';
+import { maskId } from './settings-checks.ts';
 
 const WAIT_MS = 30_000;
 

@@ -5,20 +5,16 @@ import { ConfigBundle } from '../../../src-main/contract/admin.ts';
 import type { MethodOutput } from '../../../src-main/contract/methods.ts';
 import { formatDateTime } from '../../../src-main/domain/vn-date.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
-import { rolloutMsgs } from './rollout-messages.ts';
+import { appliedMsgs, rolloutMsgs } from './rollout-messages.ts';
 import { useAction } from './use-action.ts';
 import { SettingsUiErrors } from './settings-errors.ts';
-
-/** The fingerprint the core reports with ROLLOUT_UNTRUSTED_KEY, if that is the error. */
-function untrustedFingerprint(code: string | undefined, details: unknown): string | undefined {
-  if (code !== 'ROLLOUT_UNTRUSTED_KEY' || typeof details !== 'object' || details === null) return undefined;
-  const fp = (details as { fingerprint?: unknown }).fingerprint;
-  return typeof fp === 'string' ? fp : undefined;
-}
+import { untrustedFingerprint } from './settings-checks.ts';
 
 /** Applies a signed rollout file; the first time a district key is seen, the officer confirms its fingerprint. */
 export function RolloutImport() {
   const t = useMessages(rolloutMsgs);
+  const applied = useMessages(appliedMsgs);
+  const names = (keys: string[]) => keys.map((k) => (k in appliedMsgs ? applied(k as keyof typeof appliedMsgs) : k)).join(', ');
   const client = useClient();
   const action = useAction();
   const [bundle, setBundle] = useState<ConfigBundle>();
@@ -52,8 +48,7 @@ export function RolloutImport() {
       try {
         return await client.call('config.import', input);
       } catch (err) {
-        const e = err as { code?: string; details?: unknown };
-        untrusted = untrustedFingerprint(e.code, e.details);
+        untrusted = untrustedFingerprint(err);
         if (untrusted === undefined) throw err;
         return undefined;
       }
@@ -92,7 +87,7 @@ export function RolloutImport() {
       )}
       {result && (
         <p role="status" data-testid="import-result">
-          {t('import.done')}: {result.sections.join(', ')}. {t('import.secrets')}: {result.secrets.length ? result.secrets.join(', ') : t('import.noSecrets')}.
+          {t('import.done')}: {names(result.sections)}. {t('import.secrets')}: {result.secrets.length ? names(result.secrets) : t('import.noSecrets')}.
         </p>
       )}
       <ErrorText error={action.error} />

@@ -5,15 +5,8 @@ import type { MethodOutput } from '../../../src-main/contract/methods.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { rolloutMsgs } from './rollout-messages.ts';
 import { useAction } from './use-action.ts';
-import { SettingsUiErrors } from './settings-errors.ts';
+import { checkNewPassphrase } from './settings-checks.ts';
 import { downloadText } from './download.ts';
-
-/** Checks a new passphrase typed twice; the core also insists on 8 characters. */
-export function checkNewPassphrase(a: string, b: string) {
-  if (a.length < 8) return SettingsUiErrors.raise('SETTINGS_PASSPHRASE_SHORT');
-  if (a !== b) return SettingsUiErrors.raise('SETTINGS_PASSPHRASE_MISMATCH');
-  return undefined;
-}
 
 /** Creates the district key pair once; both PEM files are offered as downloads, with the fingerprint to read out. */
 export function RolloutKeygen() {

@@ -5,7 +5,7 @@ import { settingsMsgs } from './settings-messages.ts';
 import { useSettingsSection } from './use-settings-section.ts';
 import { SaveRow } from './SaveRow.tsx';
 import { SecretField } from './SecretField.tsx';
-import { checkUrl } from './settings-errors.ts';
+import { checkUrl } from './settings-checks.ts';
 
 /** The provincial one-stop server (address, client id, client secret) and the update channel. */
 export function ServerForm() {

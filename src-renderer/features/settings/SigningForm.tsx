@@ -5,16 +5,8 @@ import { settingsMsgs } from './settings-messages.ts';
 import { useSettingsSection } from './use-settings-section.ts';
 import { SaveRow } from './SaveRow.tsx';
 import { SecretField } from './SecretField.tsx';
-import { checkUrl, SettingsUiErrors } from './settings-errors.ts';
-
-const CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/** Splits pasted text into PEM certificates; anything else in it is an error, not silently dropped. */
-export function splitPem(text: string): string[] | undefined {
-  const certs = text.match(CERT) ?? [];
-  const rest = text.replace(CERT, '').trim();
-  return rest === '' ? certs.map((c) => c.trim()) : undefined;
-}
+import { SettingsUiErrors } from './settings-errors.ts';
+import { checkUrl, splitPem } from './settings-checks.ts';
 
 const lines = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 

@@ -61,3 +61,22 @@ export const levelMsgs = defineMessages({
   warn: { vi: 'Cảnh báo', en: 'Warning' },
   error: { vi: 'Lỗi', en: 'Error' },
 });
+
+/** Names of the settings sections and credentials a rollout file applies, for the import summary. */
+export const appliedMsgs = defineMessages({
+  ui: { vi: 'giao diện', en: 'interface' },
+  agency: { vi: 'cơ quan', en: 'agency' },
+  server: { vi: 'máy chủ', en: 'server' },
+  calendar: { vi: 'lịch làm việc', en: 'calendar' },
+  dossierStore: { vi: 'lưu trữ hồ sơ', en: 'dossier store' },
+  rollout: { vi: 'khóa tin cậy', en: 'trusted keys' },
+  identityReaders: { vi: 'đầu đọc QR', en: 'QR readers' },
+  health: { vi: 'trạm y tế', en: 'health station' },
+  print: { vi: 'máy in', en: 'printing' },
+  payment: { vi: 'thu phí', en: 'fees' },
+  signing: { vi: 'chữ ký số', en: 'signing' },
+  update: { vi: 'cập nhật', en: 'updates' },
+  'server.clientSecret': { vi: 'mật khẩu máy chủ', en: 'server secret' },
+  'signing.tsaPassword': { vi: 'mật khẩu TSA', en: 'TSA password' },
+  'bhyt.password': { vi: 'mật khẩu tra cứu BHYT', en: 'BHYT password' },
+});

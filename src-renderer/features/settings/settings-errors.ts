@@ -11,10 +11,3 @@ export const SettingsUiErrors = defineErrors({
   DEVICE_TEST_NO_PAGE: { vi: 'Máy quét không trả về trang nào.', en: 'The scanner returned no page.' },
   DEVICE_TEST_TIMEOUT: { vi: 'Hết thời gian chờ: chưa nhận được mã QR nào. Kiểm tra đầu đọc rồi thử lại.', en: 'Timed out: no QR code arrived. Check the reader and retry.' },
 });
-
-const HTTP_URL = /^https?:\/\/\S+$/i;
-
-/** An empty address is allowed (feature off); anything else must be an http(s) URL. */
-export function checkUrl(url: string) {
-  return url === '' || HTTP_URL.test(url) ? undefined : SettingsUiErrors.raise('SETTINGS_BAD_URL', { url });
-}
