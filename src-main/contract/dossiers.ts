@@ -140,7 +140,7 @@ export const dossiersMethods = {
   'dossiers.search': method({
     summary: 'Search names, ID numbers, codes, procedures and OCR text (accents optional)',
     input: z.object({ query: z.string().max(200), ...Paging }),
-    output: z.object({ items: z.array(DossierSearchItem), hasMore: z.boolean(), tookMs: z.number() }),
+    output: z.object({ items: z.array(DossierSearchItem), hasMore: z.boolean(), pagesPartial: z.boolean().default(false), tookMs: z.number() }),
   }),
   'dossiers.setOfficialCode': method({
     summary: 'Store the official code issued by the provincial system',

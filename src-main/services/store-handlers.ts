@@ -52,7 +52,7 @@ export function storeHandlers({ store, settings, keyKind }: StoreDeps): Handlers
     'dossiers.list': ({ status, limit, offset }) => store.dossiers.list({ status, limit, offset }),
     'dossiers.search': ({ query, limit, offset }) =>
       query.trim() === ''
-        ? { ...listAsSearch(store.dossiers.list({ limit, offset }), offset, limit), tookMs: 0 }
+        ? { ...listAsSearch(store.dossiers.list({ limit, offset }), offset, limit), pagesPartial: false, tookMs: 0 }
         : searchDossiers(store, query, limit, offset),
     'dossiers.setOfficialCode': ({ id, code }) => store.dossiers.setOfficialCode(id, code),
     'dossiers.changeStatus': ({ id, status, note }, ctx) => store.dossiers.changeStatus(id, status, ctx.userId, note),

@@ -20,6 +20,16 @@ export interface SearchHit {
   componentId?: string;
 }
 
+export interface SearchOutcome {
+  hits: SearchHit[];
+  /** The OCR search stopped at its time budget before reaching the oldest pages. */
+  pagesPartial: boolean;
+}
+
+/** OCR pages are searched newest first in windows of this many pages, until the budget runs out. */
+const PAGE_WINDOW = 25_000;
+export const PAGE_SEARCH_BUDGET_MS = 30;
+
 /** Writes and queries the two FTS5 indexes; all text goes in folded, so queries need no diacritics. */
 export class SearchIndex {
   private readonly st;
@@ -37,17 +47,21 @@ export class SearchIndex {
       pagesOf: db.prepare('SELECT rowid FROM search_page_rows WHERE dossier_id = ?'),
       deletePageRows: db.prepare('DELETE FROM search_page_rows WHERE dossier_id = ?'),
       deleteDossierRow: db.prepare('DELETE FROM search_dossier_rows WHERE dossier_id = ?'),
+      maxPageRow: db.prepare('SELECT max(rowid) AS m FROM search_page_rows'),
+      // Every search reads matches newest first and stops at the limit (FTS5 walks doclists in rowid
+      // order), so a common name costs no more than a rare one; bm25 then orders the rows fetched.
       searchDossiers: db.prepare(
         `SELECT r.dossier_id AS dossierId, f.score FROM
            (SELECT rowid, bm25(search_dossiers, 10.0, 8.0, 2.0) AS score FROM search_dossiers
-             WHERE search_dossiers MATCH ? ORDER BY score LIMIT ?) f
+             WHERE search_dossiers MATCH ? ORDER BY rowid DESC LIMIT ?) f
          JOIN search_dossier_rows r ON r.rowid = f.rowid ORDER BY f.score`,
       ),
       // Newest matching pages first (FTS5 walks its doclists in rowid order and stops at the limit,
       // so a common word costs no more than a rare one), then ranked by bm25 among those.
       searchPages: db.prepare(
         `SELECT r.dossier_id AS dossierId, r.component_id AS componentId, r.page_no AS pageNo, f.score FROM
-           (SELECT rowid, rank AS score FROM search_pages WHERE search_pages MATCH ? ORDER BY rowid DESC LIMIT ?) f
+           (SELECT rowid, rank AS score FROM search_pages WHERE search_pages MATCH ? AND rowid BETWEEN ? AND ?
+             ORDER BY rowid DESC LIMIT ?) f
          JOIN search_page_rows r ON r.rowid = f.rowid ORDER BY f.score`,
       ),
     };
@@ -97,24 +111,47 @@ export class SearchIndex {
    * `want` bounds the work: the caller asks for offset + limit + 1.
    */
   query(text: string, want: number): SearchHit[] {
+    return this.search(text, want).hits;
+  }
+
+  search(text: string, want: number, budgetMs = PAGE_SEARCH_BUDGET_MS): SearchOutcome {
     const q = buildQuery(text);
-    if (!q) return [];
+    if (!q) return { hits: [], pagesPartial: false };
     const hits: SearchHit[] = [];
     const seen = new Set<string>();
-    for (const r of this.st.searchDossiers.all(q.fields, want) as Array<{ dossierId: string; score: number }>) {
-      seen.add(r.dossierId);
-      hits.push({ dossierId: r.dossierId, score: r.score, matchedIn: 'dossier' });
-    }
-    if (q.pages) {
-      // Several pages of one dossier may match; ask for a few more rows than needed.
-      const rows = this.st.searchPages.all(q.pages, want * 3) as Array<{ dossierId: string; componentId: string; pageNo: number; score: number }>;
-      for (const r of rows) {
-        if (seen.has(r.dossierId)) continue;
-        seen.add(r.dossierId);
-        hits.push({ dossierId: r.dossierId, score: r.score, matchedIn: 'page', componentId: r.componentId, pageNo: r.pageNo });
+    const add = (h: SearchHit) => {
+      if (seen.has(h.dossierId)) return;
+      seen.add(h.dossierId);
+      hits.push(h);
+    };
+    // Ranking: a match in the names, then in ID numbers and codes, then in the procedure, then across
+    // those fields together; OCR pages only fill what the fields leave. Within a group, bm25.
+    for (const column of ['names', 'numbers', 'procedure', undefined] as const) {
+      if (hits.length >= want) break;
+      const match = column ? `{${column}} : (${q.fields})` : q.fields;
+      for (const r of this.st.searchDossiers.all(match, want) as Array<{ dossierId: string; score: number }>) {
+        add({ dossierId: r.dossierId, score: r.score, matchedIn: 'dossier' });
       }
     }
-    return hits;
+    let pagesPartial = false;
+    if (q.pages && hits.length < want) {
+      // A phrase that is rare in a million pages costs a scan of every doclist involved; walking
+      // windows of the newest pages keeps each step small, and the budget bounds the whole search.
+      const started = performance.now();
+      let high = (this.st.maxPageRow.get() as { m: number | null }).m ?? 0;
+      while (high > 0 && hits.length < want) {
+        if (performance.now() - started > budgetMs) {
+          pagesPartial = true;
+          break;
+        }
+        const low = Math.max(1, high - PAGE_WINDOW + 1);
+        // Several pages of one dossier may match; ask for a few more rows than needed.
+        const rows = this.st.searchPages.all(q.pages, low, high, (want - hits.length) * 3) as Array<{ dossierId: string; componentId: string; pageNo: number; score: number }>;
+        for (const r of rows) add({ dossierId: r.dossierId, score: r.score, matchedIn: 'page', componentId: r.componentId, pageNo: r.pageNo });
+        high = low - 1;
+      }
+    }
+    return { hits: hits.slice(0, want), pagesPartial };
   }
 }
 
@@ -136,6 +173,8 @@ export function buildQuery(text: string): { fields: string; pages: string | unde
   const last = fieldTerms.length - 1;
   if (!fieldTerms[last]!.endsWith('*')) fieldTerms[last] = `${fieldTerms[last]}*`;
   // OCR text: the words as a phrase, so "nguyen van an" finds that name, not three scattered words.
-  const pages = words.length === 0 ? undefined : words.length === 1 ? `"${words[0]}"*` : `"${words.join(' ')}"*`;
+  // No prefix here: without a prefix index FTS5 would merge every doclist starting with the last
+  // word (seconds on a million pages for "te*"); OCR text is matched on whole words.
+  const pages = words.length === 0 ? undefined : `"${words.join(' ')}"`;
   return { fields: fieldTerms.join(' '), pages };
 }
