@@ -4,6 +4,7 @@ import { CounterError } from '../../../src-main/contract/errors.ts';
 import type { Identity } from '../../../src-main/contract/identity.ts';
 import { asciiName } from '../../../src-main/domain/icao/chip-identity.ts';
 import { useClient } from '../../app/client-context.tsx';
+import { useCall } from '../../app/use-call.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { defineMessages, useMessages } from '../../i18n/messages.ts';
 
@@ -32,6 +33,7 @@ const msgs = defineMessages({
   nameDiffers: { vi: 'Họ tên trên mã QR khác với chip — dùng họ tên trên chip', en: 'The QR name differs from the chip — using the chip name' },
   face: { vi: 'Ảnh chân dung trên chip', en: 'Face photo from the chip' },
   noFace: { vi: 'Không có ảnh (định dạng JPEG 2000 không hiển thị được)', en: 'No photo (JPEG 2000 cannot be shown)' },
+  tapSample: { vi: 'Giả lập chạm thẻ CCCD (đào tạo)', en: 'Simulate a card tap (training)' },
 });
 
 /** dd/MM/yyyy from YYYY-MM-DD (or the partial forms the identity allows). */
@@ -61,17 +63,19 @@ export function CardReadPanel({ idNumber, qrIdentity, onRead }: CardReadPanelPro
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CounterError>();
   const [result, setResult] = useState<CardReadResult>();
+  const training = useCall('app.info', {}).data?.trainingMode ?? false;
 
   useEffect(() => client.on('card.read', (r) => setResult(r as CardReadResult)), [client]);
   useEffect(() => {
     if (idNumber) setCan(idNumber);
   }, [idNumber]);
 
-  const read = async () => {
+  // Training mode: a sample card is put on the simulated reader and read through the same chip stack.
+  const read = async (how: 'reader' | 'training-tap' = 'reader') => {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await client.call('card.read', { can });
+      const r = how === 'training-tap' ? await client.call('training.tapCard', { sample: 'an' }) : await client.call('card.read', { can });
       setResult(r);
       onRead?.(r);
     } catch (err) {
@@ -102,6 +106,11 @@ export function CardReadPanel({ idNumber, qrIdentity, onRead }: CardReadPanelPro
         <button type="submit" disabled={busy || !/^(\d{6}|\d{12})$/.test(can)}>
           {t('read')}
         </button>
+        {training && (
+          <button type="button" className="secondary" disabled={busy} onClick={() => void read('training-tap')}>
+            {t('tapSample')}
+          </button>
+        )}
       </form>
       <p>{busy ? t('reading') : !result ? t('placeCard') : null}</p>
       <ErrorText error={error} />

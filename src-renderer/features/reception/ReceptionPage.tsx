@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ReceptionDraft } from '../../../src-main/contract/reception.ts';
+import type { QueueSummary } from '../../../src-main/contract/queue.ts';
+import { QueueBanner } from '../queue/QueuePage.tsx';
+import { TrainingNetworkSwitch } from '../training/TrainingNetworkSwitch.tsx';
 import { useClient } from '../../app/client-context.tsx';
 import { useCall } from '../../app/use-call.ts';
 import { useMessages } from '../../i18n/messages.ts';
@@ -16,6 +19,11 @@ export function ReceptionPage() {
   const drafts = useCall('reception.drafts.list', {});
   const [current, setCurrent] = useState<ReceptionDraft>();
   const [chosen, setChosen] = useState(false);
+  // The offline banner: receptions go on while the province server is unreachable; the queue catches up.
+  const queueStatus = useCall('queue.status', {});
+  const [queue, setQueue] = useState<QueueSummary>();
+  useEffect(() => setQueue(queueStatus.data), [queueStatus.data]);
+  useEffect(() => client.on('queue.changed', setQueue), [client]);
 
   useEffect(() => {
     if (drafts.data && drafts.data.length === 0 && !current) setCurrent(emptyDraft());
@@ -38,6 +46,8 @@ export function ReceptionPage() {
   return (
     <section>
       <PageHeader title={t('heading')} lead="" />
+      <QueueBanner summary={queue} />
+      <TrainingNetworkSwitch />
       {!chosen && unfinished.length > 0 && (
         <div className="card" data-testid="drafts">
           <h2>{t('resumeTitle')}</h2>
