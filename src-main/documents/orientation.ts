@@ -20,7 +20,7 @@ let available: boolean | undefined;
  */
 export async function detectRotation(image: Buffer, minConfidence = 2): Promise<number | undefined> {
   if (available === false) return undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'counter-osd-'));
+  const dir = mkdtempSync(join(tmpdir(), `counter-osd-${process.pid}-`));
   try {
     const file = join(dir, 'p.png');
     writeFileSync(file, await sharp(image).greyscale().resize({ width: 1200, withoutEnlargement: true }).png().toBuffer());

@@ -7,6 +7,9 @@ import { scanHandlers } from './scan-handlers.ts';
 import { documentsHandlers } from './documents-handlers.ts';
 import { createScannerDrivers } from './scanner-drivers.ts';
 import { ScanSessionStore, type ScanStoreDeps } from './scan-session-store.ts';
+import { sweepOrphanScanTemp } from './scan-temp-sweep.ts';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Sessions nobody touched for this long, and no reception in progress refers to, are purged at start-up. */
 export const SCAN_RETENTION_DAYS = 7;
@@ -53,8 +56,15 @@ export function createScanArea(c: ScanAreaConfig) {
   return {
     scan,
     probes,
-    /** Start-up retention: call once the store is open, with the scan session ids of the drafts. */
-    purgeStale: (referenced: Iterable<string | undefined>) => scan.purgeStale(c.retentionDays ?? SCAN_RETENTION_DAYS, [...referenced].filter((id): id is string => !!id)),
+    /**
+     * Start-up clean-up, once the store is open, given the drafts' scan session ids: stale sessions,
+     * plaintext temp folders a killed process left, and the unencrypted PDF folder older versions used.
+     */
+    purgeStale: (referenced: Iterable<string | undefined>) => {
+      sweepOrphanScanTemp();
+      if (c.store) rmSync(join(c.dataDir, 'scans'), { recursive: true, force: true });
+      return scan.purgeStale(c.retentionDays ?? SCAN_RETENTION_DAYS, [...referenced].filter((id): id is string => !!id));
+    },
     handlers: { ...scanHandlers(scan), ...documentsHandlers({ dataDir: c.dataDir, scan, ocr }) },
     async close() {
       await scan.close();

@@ -75,7 +75,7 @@ export class SaneDriver implements ScanDriver {
     if (o.maxXmm && o.maxYmm) args.push('-x', String(Math.min(210, o.maxXmm)), '-y', String(Math.min(297, o.maxYmm)));
     if (s.source === 'platen') args.push('--batch-count=1');
     args.push(...(this.opts.extraArgs?.(device) ?? []));
-    const dir = mkdtempSync(join(tmpdir(), 'counter-sane-'));
+    const dir = mkdtempSync(join(tmpdir(), `counter-sane-${process.pid}-`));
     args.push(`--batch=${join(dir, 'page-%04d.png')}`);
     try {
       await this.run(args, s, events, signal);

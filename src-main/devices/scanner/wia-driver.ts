@@ -75,7 +75,7 @@ export class WiaDriver implements ScanDriver {
 
   async scan(deviceId: string, s: ScanSettings, events: ScanEvents, signal: AbortSignal): Promise<void> {
     if (process.platform !== 'win32') throw ScanErrors.raise('SCAN_UNSUPPORTED_DRIVER');
-    const out = mkdtempSync(join(tmpdir(), 'counter-wia-'));
+    const out = mkdtempSync(join(tmpdir(), `counter-wia-${process.pid}-`));
     const args = this.args(['-Scan', '-DeviceId', addressOf(deviceId), '-Source', s.source === 'adf' ? (s.duplex ? 'duplex' : 'feeder') : 'flatbed', '-Dpi', String(s.dpi), '-Color', s.color, '-OutDir', out]);
     try {
       await new Promise<void>((resolve, reject) => {
