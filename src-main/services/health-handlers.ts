@@ -3,7 +3,7 @@ import type { HealthService } from './health-service.ts';
 
 export function healthHandlers(health: HealthService): HandlersOf<'health.checkIn' | 'health.today' | 'health.recheck'> {
   return {
-    'health.checkIn': (input) => health.checkIn(input),
+    'health.checkIn': (input, ctx) => health.checkIn(input, ctx.userId),
     'health.today': ({ day }) => health.today(day),
     'health.recheck': () => health.recheck(),
   };

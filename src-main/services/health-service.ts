@@ -7,6 +7,7 @@ import type { Identity } from '../contract/identity.ts';
 import type { ReadSource } from '../contract/idread.ts';
 import { parseAny } from '../domain/identity/parse-any.ts';
 import { HealthRepository } from './health-repo.ts';
+import { AuditLog } from '../store/repos/audit-log.ts';
 import { checkCard } from './health-card-check.ts';
 
 export const HealthErrors = defineErrors({
@@ -39,18 +40,20 @@ const cardDate = (iso: string | undefined) => (iso ?? '').split('-').reverse().j
  */
 export class HealthService {
   private readonly repo: HealthRepository;
+  private readonly audit: AuditLog;
   private timer: ReturnType<typeof setInterval> | undefined;
   private rechecking: Promise<{ checked: number; stillPending: number }> | undefined;
 
   constructor(private readonly d: HealthDeps) {
     this.repo = new HealthRepository(d.db);
+    this.audit = new AuditLog(d.db);
   }
 
   private now(): Date {
     return this.d.now?.() ?? new Date();
   }
 
-  async checkIn(input: { identity?: Identity; text?: string; source: ReadSource }): Promise<CheckIn> {
+  async checkIn(input: { identity?: Identity; text?: string; source: ReadSource }, userId?: string): Promise<CheckIn> {
     const identity = input.identity ?? (input.text ? parseAny(input.text) : undefined);
     if (!identity) throw HealthErrors.raise('HEALTH_NOTHING_TO_CHECK_IN');
     const lookupNumber = identity.insurance?.cardNumber ?? identity.idNumber;
@@ -58,6 +61,14 @@ export class HealthService {
     const now = this.now();
     const saved = this.repo.add(localDay(now), now.toISOString(), input.source, identity, lookupNumber, card);
     this.d.log('info', 'health check-in', { checkIn: saved.id, queueNumber: saved.queueNumber, kind: identity.kind });
+    // Card data now sits in the station's records: who took it in, from which device, is audited.
+    this.audit.record({
+      userId: userId ?? null,
+      action: 'read',
+      subject: `health-checkin:${saved.id}`,
+      reason: 'Tiếp đón người bệnh tại trạm y tế',
+      details: { kind: identity.kind, device: input.source.deviceId },
+    });
     this.d.bus.emit('health.changed', saved);
     return saved.card.status === 'pending' ? await this.verify(saved) : saved;
   }

@@ -90,6 +90,14 @@ describe('health-station check-in with the BHYT card-check service over real HTT
     expect(c.card.status).toBe('pending');
   });
 
+  it('audits each check-in as a read of personal data, with who and why', async () => {
+    const { svc } = service();
+    const c = await svc.checkIn({ text: TRAINING_SAMPLES.cccd, source: SOURCE }, 'nurse-1');
+    expect(store.audit.list({ subject: `health-checkin:${c.id}` })).toEqual([
+      expect.objectContaining({ action: 'read', userId: 'nurse-1', reason: 'Tiếp đón người bệnh tại trạm y tế', details: { kind: 'cccd-qr', device: SOURCE.deviceId } }),
+    ]);
+  });
+
   it('never writes personal data to the log', async () => {
     const { svc, settings } = service();
     settings.set({ health: { cardCheckUrl: sim.url } });
