@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppUnderTest } from './harness.ts';
 
 /**
@@ -40,8 +40,9 @@ async function acceptDossier(app: AppUnderTest, shot: string): Promise<string> {
 }
 
 /** The whole offline → queued → online → confirmed path, after `identify` found the applicant. */
-async function offlineThenDelivered(app: AppUnderTest, shot: string, identify: (page: Page) => Promise<void>): Promise<void> {
+async function offlineThenDelivered(app: AppUnderTest, shot: string, identify: (page: Page) => Promise<void>): Promise<string> {
   const { page } = app;
+  await nav(page, 'Tiếp nhận');
   await setNetwork(page, false);
   await expect.poll(() => page.getByTestId('queue-banner').textContent(), { timeout: 15_000 }).toContain('mất kết nối');
 
@@ -53,6 +54,7 @@ async function offlineThenDelivered(app: AppUnderTest, shot: string, identify: (
   await nav(page, 'Hàng đợi gửi');
   const row = page.getByTestId('queue-row').filter({ hasText: provisional });
   await row.waitFor();
+  const dossierId = await row.getAttribute('data-dossier');
   expect(await row.getAttribute('data-state')).toMatch(/^(pending|sending|failed-retrying)$/);
   expect(await row.textContent()).toContain('(tạm)');
   await expect.poll(() => page.getByTestId('queue-banner').textContent()).toContain('mất kết nối');
@@ -62,9 +64,8 @@ async function offlineThenDelivered(app: AppUnderTest, shot: string, identify: (
   await setNetwork(page, true);
   await nav(page, 'Hàng đợi gửi');
   await page.getByLabel('Hiện cả hồ sơ đã xác nhận').check();
-  const confirmed = page.locator('[data-testid="queue-row"][data-state="confirmed"]');
-  await confirmed.first().waitFor({ timeout: 30_000 });
-  expect(await confirmed.count()).toBe(1);
+  const confirmed = page.locator(`[data-testid="queue-row"][data-dossier="${dossierId}"][data-state="confirmed"]`);
+  await confirmed.waitFor({ timeout: 30_000 });
   const official = ((await confirmed.getByTestId('queue-code').textContent()) ?? '').trim();
   expect(official).toMatch(OFFICIAL);
   expect(official).not.toBe(provisional);
@@ -78,26 +79,27 @@ async function offlineThenDelivered(app: AppUnderTest, shot: string, identify: (
   await dossiers.waitFor();
   await expect.poll(() => dossiers.textContent()).toContain(official);
   expect(await dossiers.textContent()).not.toContain(provisional);
+  return official;
 }
 
 describe('delivery offline first, in training mode (web)', () => {
-  let app: AppUnderTest | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
+  let app: AppUnderTest;
+  let firstOfficial = '';
+  // One training profile for both: the second dossier also checks that the first's code is not reused.
+  beforeAll(async () => {
+    app = await openApp('web', { training: true });
+  }, 60_000);
+  afterAll(async () => app?.close());
 
   it('accepts a dossier offline (simulated QR), shows it queued, and confirms it with its official code once the network is back', async () => {
-    app = await openApp('web', { training: true });
-    await offlineThenDelivered(app, 'delivery-qr', async (page) => {
+    firstOfficial = await offlineThenDelivered(app, 'delivery-qr', async (page) => {
       await page.getByRole('button', { name: 'Giả lập quét QR căn cước' }).click();
       await page.getByTestId('applicant-summary').waitFor();
     });
-  }, 90_000);
+  }, 75_000);
 
   it('the same with a card tap on the simulated chip reader (face, DG13, passive authentication valid)', async () => {
-    app = await openApp('web', { training: true });
-    await offlineThenDelivered(app, 'delivery-card', async (page) => {
+    const official = await offlineThenDelivered(app, 'delivery-card', async (page) => {
       await page.getByRole('button', { name: 'Giả lập chạm thẻ CCCD (đào tạo)' }).click();
       const panel = page.locator('.card-read-panel');
       await panel.getByText('Dữ liệu chip xác thực: hợp lệ').waitFor();
@@ -107,5 +109,6 @@ describe('delivery offline first, in training mode (web)', () => {
       await applicant.waitFor();
       expect(await applicant.textContent()).toContain('001090012345');
     });
-  }, 90_000);
+    expect(official).not.toBe(firstOfficial);
+  }, 75_000);
 });
