@@ -34,7 +34,13 @@ export function formDataFromDossier(d: Dossier, settings: Settings, extras: Doss
   const received = vietnamWallClock(d.receivedAt);
   const fee = extras.procedure?.fees.reduce((sum, f) => sum + f.amountVnd, 0) ?? 0;
   return {
-    agency: { parentName: '', name: settings.agency.name || 'Bộ phận tiếp nhận và trả kết quả', place: settings.agency.name || '…', code: d.agencyCode },
+    agency: {
+      parentName: settings.agency.parentName,
+      name: settings.agency.name || 'Bộ phận tiếp nhận và trả kết quả',
+      place: settings.agency.place || settings.agency.name || '…',
+      code: d.agencyCode,
+      phone: settings.agency.phone,
+    },
     applicant: person(d.applicant),
     owner: d.owner ? person(d.owner) : undefined,
     procedure: { code: d.procedureCode, name: d.procedureName, processingTime: extras.procedure?.processingTime },
