@@ -1,0 +1,71 @@
+import { afterAll, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT, SCREENSHOTS, startWebHost } from './harness.ts';
+
+/**
+ * Issue 8: a page scanned into a reception survives the web host being killed (SIGKILL, as a power
+ * cut would stop it — no graceful close). The officer resumes the draft and sees the page again.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'osc-e2e-scan-crash-'));
+const browsers: Browser[] = [];
+afterAll(async () => {
+  for (const b of browsers) await b.close();
+});
+
+/** The host and what it spawned (tsx runs the host in a child node process), all at once with SIGKILL. */
+function killTree(pid: number): void {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    try {
+      tree.push(...execFileSync('pgrep', ['-P', String(tree[i])], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number));
+    } catch {
+      /* no children */
+    }
+  }
+  for (const p of tree) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+async function open(): Promise<{ page: Page; kill: () => void }> {
+  const { url, child } = await startWebHost({ training: true, dataDir });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--disable-gpu', '--no-first-run'] });
+  browsers.push(browser);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  await page.goto(url);
+  return { page, kill: () => killTree(child.pid!) };
+}
+
+it('a scanned page is back after the host is killed and the draft is resumed', async () => {
+  const first = await open();
+  const { page } = first;
+  await page.getByRole('button', { name: 'Giả lập quét QR căn cước' }).click();
+  await page.getByTestId('applicant-summary').waitFor();
+  await page.getByRole('button', { name: 'Tiếp tục (Ctrl+Enter)' }).click();
+  await page.getByLabel('Tìm thủ tục theo tên hoặc mã (không cần dấu)').fill('ban sao tu so goc');
+  await page.getByRole('option').first().getByRole('button').click();
+  const panel = page.getByRole('region', { name: 'Quét hồ sơ' });
+  // The panel has its session once the Scan button shows (before that it offers Stop).
+  await panel.getByRole('button', { name: 'Quét', exact: true }).waitFor({ timeout: 30_000 });
+  await panel.locator('input[type=file]').setInputFiles(join(ROOT, 'fixtures', 'scans', 'card-back-mrz.jpg'));
+  await panel.locator('.scan-thumbs img').first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1000); // the draft's debounced save (250 ms)
+  await page.screenshot({ path: join(SCREENSHOTS, 'web-scan-crash-1-before.png') });
+  first.kill();
+
+  const second = await open();
+  await second.page.getByTestId('drafts').getByRole('button', { name: 'Tiếp tục' }).first().click();
+  const again = second.page.getByRole('region', { name: 'Quét hồ sơ' });
+  await again.locator('.scan-thumbs img').first().waitFor({ timeout: 30_000 });
+  expect(await again.locator('.scan-thumbs li').count()).toBe(1);
+  await second.page.screenshot({ path: join(SCREENSHOTS, 'web-scan-crash-2-resumed.png') });
+  second.kill();
+}, 180_000);
