@@ -6,6 +6,7 @@ import type { CardCheck, CheckIn } from '../contract/health.ts';
 import type { Identity } from '../contract/identity.ts';
 import type { ReadSource } from '../contract/idread.ts';
 import { parseAny } from '../domain/identity/parse-any.ts';
+import { toVnPartialDate } from '../domain/identity/dates.ts';
 import { HealthRepository } from './health-repo.ts';
 import { AuditLog } from '../store/repos/audit-log.ts';
 import { checkCard } from './health-card-check.ts';
@@ -31,8 +32,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The local calendar day (the station's own clock decides when numbering starts again at 1). */
 export const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-/** ISO partial date → the card's own dd/MM/yyyy, MM/yyyy or yyyy. */
-const cardDate = (iso: string | undefined) => (iso ?? '').split('-').reverse().join('/');
 
 /**
  * Health-station check-in: a queue number that never repeats within the day, and the BHYT card
@@ -109,7 +108,7 @@ export class HealthService {
     const id = c.identity;
     let card: CardCheck;
     try {
-      card = await checkCard(cfg.cardCheckUrl, { maThe: c.lookupNumber ?? '', hoTen: id.fullName ?? '', ngaySinh: cardDate(id.dateOfBirth) }, cfg.cardCheckTimeoutMs, localDay(this.now()));
+      card = await checkCard(cfg.cardCheckUrl, { maThe: c.lookupNumber ?? '', hoTen: id.fullName ?? '', ngaySinh: toVnPartialDate(id.dateOfBirth ?? '') }, cfg.cardCheckTimeoutMs, localDay(this.now()));
       card.attempts = c.card.attempts + 1;
     } catch (err) {
       const code = err instanceof CounterError ? err.code : 'INTERNAL';

@@ -54,3 +54,8 @@ export function parseSlashDate(s: string, allowYearOnly: boolean): string | unde
 export function yearOf(partial: string): number {
   return Number(partial.slice(0, 4));
 }
+
+/** YYYY-MM-DD / YYYY-MM / YYYY → dd/MM/yyyy / MM/yyyy / yyyy, as the cards and forms write them. */
+export function toVnPartialDate(iso: string): string {
+  return iso.split('-').reverse().join('/');
+}

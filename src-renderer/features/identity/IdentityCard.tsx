@@ -1,6 +1,7 @@
 import type { Identity } from '../../../src-main/contract/identity.ts';
 import type { ReadSource } from '../../../src-main/contract/idread.ts';
 import { formatDateTime } from '../../../src-main/domain/vn-date.ts';
+import { toVnPartialDate } from '../../../src-main/domain/identity/dates.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { WARNINGS } from '../../../src-main/domain/identity/warnings.ts';
@@ -8,7 +9,7 @@ import { identityMsgs } from './messages.ts';
 
 /** dd/MM/yyyy from YYYY-MM-DD; MM/yyyy and yyyy where the card gives less. */
 export function vnPartialDate(d: string | undefined): string | undefined {
-  return d?.split('-').reverse().join('/');
+  return d === undefined ? undefined : toVnPartialDate(d);
 }
 
 export interface IdentityCardProps {
