@@ -119,8 +119,12 @@ describe.each(hostsUnderTest())('dossier detail, signing and returning the resul
     await page.getByTestId('slip-code').press('Enter');
     await page.getByTestId('dossier-detail').waitFor();
     await page.getByTestId('return-result').waitFor();
+    // The result gets its own scan session; the file field is live once it is open.
+    await expect.poll(() => page.getByTestId('return-result').getAttribute('data-session'), { timeout: 20_000 }).not.toBe('');
     await page.getByTestId('result-file').setInputFiles({ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await samplePdf(1)) });
-    await expect.poll(() => page.getByTestId('result-pages').textContent(), { timeout: 60_000 }).toBe('1');
+    await expect
+      .poll(async () => `${await page.getByTestId('result-pages').textContent()} ${(await page.getByRole('alert').allTextContents()).join(' ')}`.trim(), { timeout: 60_000 })
+      .toBe('1');
     await page.getByTestId('collected-by').fill('Đỗ Văn Nam');
     await page.getByTestId('confirm-return').click();
     await page.getByTestId('return-done').waitFor({ timeout: 60_000 });

@@ -38,11 +38,14 @@ export function ReturnResult({ dossier, onReturned }: { dossier: Dossier; onRetu
     if (!returnable) return;
     let id = '';
     let live = true;
-    void client.call('scan.open', {}).then((s) => {
-      id = s.id;
-      if (live) setSession(s);
-      else void client.call('scan.close', { sessionId: id });
-    });
+    client.call('scan.open', {}).then(
+      (s) => {
+        id = s.id;
+        if (live) setSession(s);
+        else void client.call('scan.close', { sessionId: id });
+      },
+      (e: unknown) => live && setError(e instanceof CounterError ? e : undefined),
+    );
     const off = client.on('scan.changed', (s) => s.id === id && setSession(s));
     return () => {
       live = false;
@@ -72,7 +75,7 @@ export function ReturnResult({ dossier, onReturned }: { dossier: Dossier; onRetu
   if (!returnable) return <p className="muted">{t('notReturnable')}</p>;
   const pages = session?.pages ?? [];
   return (
-    <div data-testid="return-result" style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
+    <div data-testid="return-result" data-session={session?.id ?? ''} style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
       <p className="muted" style={{ margin: 0 }}>{t('returnLead')}</p>
       <div className="row">
         <label>
