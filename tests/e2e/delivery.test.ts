@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppUnderTest } from './harness.ts';
+import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
 
 /**
  * Delivery in training mode, offline first: the embedded reference server is taken "offline"
@@ -82,12 +82,12 @@ async function offlineThenDelivered(app: AppUnderTest, shot: string, identify: (
   return official;
 }
 
-describe('delivery offline first, in training mode (web)', () => {
+describe.each(hostsUnderTest())('delivery offline first, in training mode (%s)', (host) => {
   let app: AppUnderTest;
   let firstOfficial = '';
   // One training profile for both: the second dossier also checks that the first's code is not reused.
   beforeAll(async () => {
-    app = await openApp('web', { training: true });
+    app = await openApp(host, { training: true });
   }, 60_000);
   afterAll(async () => app?.close());
 
