@@ -71,7 +71,9 @@ export class SerialQrReader extends ReaderBase {
       this.scheduleRetry();
     });
     this.setStatus('ready');
-    this.watchdog = setInterval(() => void this.checkStillThere(port), this.opts.retryMs ?? 500);
+    // Listing ports on Windows goes through SetupAPI; every 2 s is plenty there.
+    const every = process.platform === 'win32' ? Math.max(2000, this.opts.retryMs ?? 500) : (this.opts.retryMs ?? 500);
+    this.watchdog = setInterval(() => void this.checkStillThere(port), every);
   }
 
   /**
