@@ -118,19 +118,25 @@ export class ReceptionService {
     if (req.refusalReason) data.refusal = { reason: req.refusalReason };
     const pdf = await this.call('print.forms.render', { form: req.form, data });
     const stored = this.store.blobs.put(Buffer.from(pdf.pdfBase64, 'base64'));
-    if (req.dossierId) await this.call('dossiers.recordForm', { id: req.dossierId, form: pdf.formNumber || req.form, sha256: stored.sha256 });
-    else if (req.draftId) {
+    const formName = `Mẫu ${pdf.formNumber}`;
+    if (req.draftId && !req.dossierId) {
       const draft = this.drafts.get(req.draftId);
       this.drafts.save({ ...draft, forms: [...draft.forms, { form: req.form, sha256: stored.sha256, issuedAt: new Date().toISOString() }] });
     }
     const preview = await this.call('print.forms.preview', { form: req.form, data, page: 1, widthPx: 700 });
     const view: IssuedFormView = { form: req.form, sha256: stored.sha256, pages: pdf.pages, pngDataUrl: preview.pngDataUrl };
-    if (!req.print) return view;
+    // Printing a stored dossier's form archives it with the dossier (print area); otherwise record it here.
+    const record = () => req.dossierId && this.call('dossiers.recordForm', { id: req.dossierId, form: formName, sha256: stored.sha256 });
+    if (!req.print) {
+      await record();
+      return view;
+    }
     try {
       const job = await this.call('print.forms.print', { form: req.form, data });
       return { ...view, printed: { printer: job.printer, jobId: job.jobId } };
     } catch (err) {
       // The form is archived whatever the printer does; say why it did not print.
+      await record();
       if (err instanceof CounterError) return { ...view, printError: { code: err.code, vi: err.messages.vi, en: err.messages.en } };
       throw err;
     }
