@@ -37,6 +37,10 @@ export function trainingSaneConfig(dataDir: string): string {
 }
 
 export function wiaScriptPath(): string {
+  // Installed app: electron-builder copies native/wia to <resources>/wia (extraResources).
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  const installed = resources ? join(resources, 'wia', 'wia-scan.ps1') : undefined;
+  if (installed && existsSync(installed)) return installed;
   const here = dirname(fileURLToPath(import.meta.url));
   return join(here, '..', '..', 'native', 'wia', 'wia-scan.ps1');
 }

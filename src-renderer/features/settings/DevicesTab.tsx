@@ -3,8 +3,9 @@ import { ScanTest } from './ScanTest.tsx';
 import { CardTest } from './CardTest.tsx';
 import { QrTest } from './QrTest.tsx';
 import { PrintTest } from './PrintTest.tsx';
+import { IdentityReadersForm } from '../identity/IdentityReadersForm.tsx';
 
-/** Discovery on top, then one test per kind of device. */
+/** Discovery on top, then one test per kind of device, then the QR / vendor reader configuration. */
 export function DevicesTab() {
   return (
     <div>
@@ -15,6 +16,7 @@ export function DevicesTab() {
         <QrTest />
         <PrintTest />
       </div>
+      <IdentityReadersForm />
     </div>
   );
 }
