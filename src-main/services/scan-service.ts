@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ScanErrors, type ScanCaps, type ScanPage, type ScanSession, type ScanSettings, type OcrWord, type QualityFlag } from '../contract/scan.ts';
+import { ScanErrors, type ScanCaps, type ScanSession, type ScanSettings, type OcrWord } from '../contract/scan.ts';
 import { CounterError } from '../contract/errors.ts';
 import type { DeviceProbe } from '../devices/probe.ts';
 import { driverOf, type RawPage, type ScanDriver } from '../devices/scanner/driver.ts';
@@ -9,36 +9,19 @@ import { importBytes, importFile } from '../devices/scanner/file-import.ts';
 import type { OcrPool } from '../documents/ocr-pool.ts';
 import { qualityFlags } from '../documents/quality.ts';
 import { buildSearchablePdf } from '../documents/pdf-build.ts';
-import { rotateImage, thumbnail, analysePage, type PageAnalysis } from '../documents/imaging.ts';
+import { rotateImage, thumbnail, analysePage } from '../documents/imaging.ts';
 import { preparePage } from './scan-pipeline.ts';
 import type { ScanSessionStore, StoredPage } from './scan-session-store.ts';
 
-interface PageRec {
-  id: string;
-  side?: 'front' | 'back';
-  state: ScanPage['state'];
+/** A page in memory: what is kept on disk, plus the bytes this process made and its OCR job. */
+interface PageRec extends Omit<StoredPage, 'originalSha'> {
+  /** Unset only when there is no store (memory-only sessions). */
+  originalSha?: string;
   ocrProgress: number;
   /** Bytes in memory while this process made them; a page restored from disk reads its blobs. */
   original?: Buffer;
-  originalMime: string;
   image?: Buffer;
   thumb?: Buffer;
-  originalSha?: string;
-  imageSha?: string;
-  thumbSha?: string;
-  width: number;
-  height: number;
-  dpi: number;
-  bytes: number;
-  rotation: number;
-  componentId: string | null;
-  analysis?: PageAnalysis;
-  flags: QualityFlag[];
-  words: OcrWord[];
-  text?: string;
-  confidence?: number;
-  textSource?: 'ocr' | 'pdf';
-  error?: string;
   abort: AbortController;
 }
 
