@@ -12,8 +12,10 @@ import { ROOT, SCREENSHOTS, startWebHost } from './harness.ts';
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'osc-e2e-scan-crash-'));
 const browsers: Browser[] = [];
+const hosts: number[] = [];
 afterAll(async () => {
   for (const b of browsers) await b.close();
+  for (const pid of hosts) killTree(pid); // also when the test failed half-way
 });
 
 /** The host and what it spawned (tsx runs the host in a child node process), all at once with SIGKILL. */
@@ -39,6 +41,7 @@ async function open(): Promise<{ page: Page; kill: () => void }> {
   const { url, child } = await startWebHost({ training: true, dataDir });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--disable-gpu', '--no-first-run'] });
   browsers.push(browser);
+  hosts.push(child.pid!);
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   await page.goto(url);
   return { page, kill: () => killTree(child.pid!) };
