@@ -49,6 +49,10 @@ export class SyncService {
     });
     // A freshly accepted dossier should leave at once, not at the next tick.
     d.store.dossiers.onAccept(() => setImmediate(() => this.engine.kick()));
+    // Likewise a status change made at the counter (queued by the source's change hook).
+    d.store.dossiers.onChange((_tx, _d, change) => {
+      if (change.kind === 'status') setImmediate(() => this.engine.kick());
+    });
   }
 
   private keyOf(s: Settings): string {

@@ -27,6 +27,24 @@ export interface OutgoingDossier {
   files: OutgoingFile[];
 }
 
+/** A status change made at the counter, sent after its dossier (TrangThaiHoSo 1–10). */
+export interface OutgoingStatus {
+  dossierId: string;
+  /** One per status entry: the province applies it exactly once. */
+  idempotencyKey: string;
+  status: number;
+  changedAt: Date;
+  note?: string;
+  by?: string;
+  /** Result documents filed with the dossier (uploaded like dossier files, resumable and hash-checked). */
+  results: OutgoingFile[];
+}
+
+export interface StatusReceipt {
+  /** The dossier's status at the province after the update. */
+  status: number;
+}
+
 export interface DeliveryReceipt {
   /** The official MaHoSo issued by the province. */
   officialCode: string;
@@ -80,6 +98,8 @@ export interface ProvinceAdapter {
   ping(signal?: AbortSignal): Promise<boolean>;
   /** Creates or updates, uploads what the server lacks (resuming), commits. Idempotent on dossier.id. */
   deliver(dossier: OutgoingDossier, progress: ProgressSink, signal?: AbortSignal): Promise<DeliveryReceipt>;
+  /** Applies one local status change (uploading its result documents first). Idempotent on update.idempotencyKey. */
+  sendStatus(update: OutgoingStatus, progress: ProgressSink, signal?: AbortSignal): Promise<StatusReceipt>;
   /** The province's view of one dossier, or undefined if it has never seen it. */
   state(dossierId: string, signal?: AbortSignal): Promise<RemoteState | undefined>;
   /** Status changes after a cursor (opaque string the adapter understands). */

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { StatusOutbox } from './status-outbox.ts';
 
 export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'confirmed', 'failed-retrying', 'quarantined'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -76,7 +77,12 @@ export interface OutboxError {
  * and it becomes `sent` only on the server's acknowledgement.
  */
 export class Outbox {
-  constructor(private readonly db: Database.Database) {}
+  /** Local status changes, sent after their dossier (see status-outbox.ts). */
+  readonly statuses: StatusOutbox;
+
+  constructor(private readonly db: Database.Database) {
+    this.statuses = new StatusOutbox(db);
+  }
 
   /** Called inside the accept transaction (from the store's accept hook) with that transaction's db. */
   static enqueueIn(tx: Database.Database, dossierId: string, bytesTotal: number, now = Date.now()): void {
@@ -211,16 +217,17 @@ export class Outbox {
               )
               .run({ ids, now }).changes
           : 0;
-        return waiting + released;
+        return waiting + released + this.statuses.retryNow(dossierIds, now);
       })
       .immediate();
   }
 
   /** At start-up nothing can be sending: whatever was, died with the previous process. */
   recoverInterrupted(now = Date.now()): number {
-    return this.db
+    const dossiers = this.db
       .prepare("UPDATE sync_outbox SET state = 'failed-retrying', lease_until = NULL, next_attempt_at = 0, updated_at = ? WHERE state = 'sending'")
       .run(now).changes;
+    return dossiers + this.statuses.recoverInterrupted(now);
   }
 
   /** Earliest time any row becomes due (for the uploader's timer), or undefined. */
@@ -228,7 +235,9 @@ export class Outbox {
     const r = this.db
       .prepare("SELECT min(next_attempt_at) AS t FROM sync_outbox WHERE state IN ('pending', 'failed-retrying', 'sent')")
       .get() as { t: number | null };
-    return r.t ?? undefined;
+    const statuses = this.statuses.nextDueAt();
+    if (r.t === null) return statuses;
+    return statuses === undefined ? r.t : Math.min(r.t, statuses);
   }
 
   getState(key: string): string | undefined {

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
+import { RESULT_COMPONENT_CODE } from '../contract/dossier-view.ts';
 import type { Dossier, Party } from '../contract/dossiers.ts';
 import { canMoveTo } from '../domain/dossier/status.ts';
 import type { Store } from '../store/store.ts';
-import type { OutgoingDossier, OutgoingFile, RemoteState } from './adapter.ts';
+import type { OutgoingDossier, OutgoingFile, OutgoingStatus, RemoteState } from './adapter.ts';
 import { parsePortalDate, toPortalDate } from './adapters/onestop-rest/portal-date.ts';
 import type { DossierSource } from './dossier-source.ts';
 import { Outbox } from './outbox.ts';
+import { StatusOutbox, type StatusEntry, type StatusResultRef } from './status-outbox.ts';
 
 const CHANNEL = { direct: '1', online: '2', postal: '3' } as const;
 
@@ -31,13 +33,25 @@ export function portalFields(d: Dossier, agencyName = ''): Record<string, unknow
     NgayNopHoSo: toPortalDate(new Date(d.receivedAt)),
     NgayTiepNhan: toPortalDate(new Date(d.receivedAt)),
     ...(d.dueAt ? { NgayHenTra: toPortalDate(new Date(d.dueAt)) } : {}),
-    TrangThaiHoSo: '2',
+    TrangThaiHoSo: String(d.status),
     HinhThuc: '0',
     ...(agencyName ? { DonViXuLy: agencyName } : {}),
     HoSoCoThanhPhanSoHoa: pages ? '1' : '0',
     TaiKhoanDuocXacThucVoiVNeID: '0',
     DuocThanhToanTrucTuyen: '0',
   };
+}
+
+/** Statuses whose update carries the result documents filed with the dossier. */
+const RESULT_STATUSES: ReadonlySet<number> = new Set([9, 10]);
+
+const isResult = (c: Dossier['components'][number]) => c.code === RESULT_COMPONENT_CODE;
+
+/** The result documents (component KQ) of a dossier, as the province will know them. */
+export function resultRefs(d: Dossier): StatusResultRef[] {
+  return d.components.filter(isResult).flatMap((c) =>
+    c.pages.map((p) => ({ id: `kq-${c.id}-${p.pageNo}`, name: `${c.name}.pdf`, componentCode: c.code, mime: p.mime, size: p.size, sha256: p.sha256 })),
+  );
 }
 
 export function dossierBytes(d: Dossier): number {
@@ -50,21 +64,54 @@ export function dossierBytes(d: Dossier): number {
  */
 export class StoreSource implements DossierSource {
   private cached: { sha256: string; bytes: Buffer } | undefined;
+  /** >0 while applying what the province said: those changes must not be sent back (echo). */
+  private fromProvince = 0;
 
   constructor(
     private readonly store: Store,
     private readonly agencyName: () => string = () => '',
   ) {}
 
-  /** Registers the accept hook that writes the outbox row inside the accept transaction. */
+  /**
+   * Registers the accept hook (the dossier's outbox row) and the change hook (one status entry per
+   * local status change), both writing inside the store's own transaction.
+   */
   attach(): () => void {
-    return this.store.dossiers.onAccept((tx: Database.Database, d: Dossier) => Outbox.enqueueIn(tx, d.id, dossierBytes(d)));
+    const offAccept = this.store.dossiers.onAccept((tx: Database.Database, d: Dossier) => Outbox.enqueueIn(tx, d.id, dossierBytes(d)));
+    const offChange = this.store.dossiers.onChange((tx, d, change) => {
+      if (change.kind !== 'status' || this.fromProvince > 0) return;
+      const entry = [...d.statusHistory].reverse().find((h) => h.status === change.to);
+      StatusOutbox.enqueueIn(tx, {
+        dossierId: d.id,
+        fromStatus: change.from,
+        toStatus: change.to,
+        changedAt: entry?.at ?? new Date().toISOString(),
+        changedBy: entry?.by,
+        note: entry?.note,
+        results: RESULT_STATUSES.has(change.to) ? resultRefs(d) : [],
+      });
+    });
+    return () => {
+      offAccept();
+      offChange();
+    };
+  }
+
+  /** Runs a write that comes from the province, so the change hook does not queue it back. */
+  private asProvince(fn: () => void): void {
+    this.fromProvince++;
+    try {
+      fn();
+    } finally {
+      this.fromProvince--;
+    }
   }
 
   outgoing(dossierId: string): OutgoingDossier | undefined {
     const d = this.store.dossiers.find(dossierId);
     if (!d) return undefined;
-    const files: OutgoingFile[] = d.components.flatMap((c, i) =>
+    // Result documents (KQ) are not submitted documents: they travel with the status update.
+    const files: OutgoingFile[] = d.components.filter((c) => !isResult(c)).flatMap((c, i) =>
       c.pages.map((p) => ({
         id: `tp${i + 1}-trang${p.pageNo}`,
         name: `${c.name} - trang ${p.pageNo}`,
@@ -78,13 +125,26 @@ export class StoreSource implements DossierSource {
     return { id: d.id, fields: portalFields(d, this.agencyName()), files };
   }
 
+  outgoingStatus(entry: StatusEntry): OutgoingStatus | undefined {
+    if (entry.results.some((r) => !this.store.blobs.has(r.sha256))) return undefined;
+    return {
+      dossierId: entry.dossierId,
+      idempotencyKey: entry.idempotencyKey,
+      status: entry.toStatus,
+      changedAt: new Date(entry.changedAt),
+      ...(entry.note ? { note: entry.note } : {}),
+      ...(entry.changedBy ? { by: entry.changedBy } : {}),
+      results: entry.results.map((r) => ({ ...r, read: async (offset: number, length: number) => this.blob(r.sha256).subarray(offset, offset + length) })),
+    };
+  }
+
   private blob(sha256: string): Buffer {
     if (this.cached?.sha256 !== sha256) this.cached = { sha256, bytes: this.store.blobs.get(sha256) };
     return this.cached.bytes;
   }
 
   officialCodeIssued(dossierId: string, code: string): void {
-    this.store.dossiers.setOfficialCode(dossierId, code);
+    this.asProvince(() => this.store.dossiers.setOfficialCode(dossierId, code));
   }
 
   provinceConfirmed(dossierId: string, at: Date): void {
@@ -94,6 +154,10 @@ export class StoreSource implements DossierSource {
 
   /** Folds the province's progress into the local history, one allowed move at a time. */
   remoteState(state: RemoteState): void {
+    this.asProvince(() => this.foldRemote(state));
+  }
+
+  private foldRemote(state: RemoteState): void {
     const d = this.store.dossiers.find(state.dossierId);
     if (!d) return;
     if (state.officialCode && d.officialCode !== state.officialCode) this.store.dossiers.setOfficialCode(d.id, state.officialCode);

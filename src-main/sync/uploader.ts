@@ -1,7 +1,8 @@
 import { DeliveryError, type ProvinceAdapter } from './adapter.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import type { DossierSource } from './dossier-source.ts';
-import type { Outbox, OutboxRow } from './outbox.ts';
+import type { Outbox, OutboxError, OutboxRow } from './outbox.ts';
+import type { StatusEntry } from './status-outbox.ts';
 
 export interface UploaderOptions {
   outbox: Outbox;
@@ -73,9 +74,16 @@ export class Uploader {
     const worker = async () => {
       while (!this.abort.signal.aborted && !this.authBlocked) {
         const [row] = this.o.outbox.claimDue(1, this.leaseMs);
-        if (!row) return;
+        if (row) {
+          attempts++;
+          await this.attempt(row);
+          continue;
+        }
+        // Status updates only once no dossier is due: a dossier's own delivery always goes first.
+        const [entry] = this.o.outbox.statuses.claimDue(1, this.leaseMs);
+        if (!entry) return;
         attempts++;
-        await this.attempt(row);
+        await this.attemptStatus(entry);
       }
     };
     await Promise.all(Array.from({ length: this.concurrency }, worker));
@@ -129,6 +137,40 @@ export class Uploader {
     }
   }
 
+  /** Sends one local status change (with its result files); `sent` only on the province's answer. */
+  private async attemptStatus(entry: StatusEntry): Promise<void> {
+    const statuses = this.o.outbox.statuses;
+    this.o.onChange?.(entry.dossierId);
+    try {
+      const update = this.o.source.outgoingStatus(entry);
+      if (!update) {
+        statuses.markQuarantined(entry.seq, { code: 'LOCAL_RESULT_MISSING', reason: 'Tệp kết quả không còn trên máy này.' });
+        return;
+      }
+      let lastWrite = 0;
+      const receipt = await this.o.adapter.sendStatus(
+        update,
+        () => {
+          const now = Date.now();
+          if (now - lastWrite < 250) return;
+          lastWrite = now;
+          statuses.renewLease(entry.seq, this.leaseMs);
+        },
+        this.abort.signal,
+      );
+      statuses.markSent(entry.seq);
+      this.o.outbox.remoteStatus(entry.dossierId, receipt.status);
+      this.o.onNetwork?.(true);
+    } catch (err) {
+      this.classify(err, entry.attempts, {
+        retry: (error, at) => statuses.markRetry(entry.seq, error, at),
+        quarantine: (error) => statuses.markQuarantined(entry.seq, error),
+      });
+    } finally {
+      this.o.onChange?.(entry.dossierId);
+    }
+  }
+
   /** Local bookkeeping after the province answered must never undo the delivery state. */
   private applyLocally(id: string, fn: () => void): void {
     try {
@@ -139,21 +181,29 @@ export class Uploader {
   }
 
   private failed(row: OutboxRow, err: unknown): void {
+    this.o.log?.('delivery attempt failed', { id: row.dossierId, error: String(err) });
+    this.classify(err, row.attempts, {
+      retry: (error, at) => this.o.outbox.markRetry(row.dossierId, error, at),
+      quarantine: (error) => this.o.outbox.markQuarantined(row.dossierId, error),
+    });
+  }
+
+  /** The same rules for every kind of row: cancelled → due again, 4xx → quarantine, else backoff with jitter. */
+  private classify(err: unknown, attempts: number, mark: { retry(e: OutboxError, at: number): void; quarantine(e: OutboxError): void }): void {
     const e = err instanceof DeliveryError ? err : new DeliveryError('transient', 'LOCAL_ERROR', err instanceof Error ? err.message : String(err));
     const error = { code: e.code, reason: e.reason, httpStatus: e.httpStatus };
-    this.o.log?.('delivery attempt failed', { id: row.dossierId, kind: e.kind, code: e.code, http: e.httpStatus });
     if (e.code === 'CANCELLED') {
-      this.o.outbox.markRetry(row.dossierId, error, 0);
+      mark.retry(error, 0);
       return;
     }
     if (e.kind === 'permanent') {
-      this.o.outbox.markQuarantined(row.dossierId, error);
+      mark.quarantine(error);
       return;
     }
     if (e.kind === 'auth') this.authBlocked = true;
     if (e.httpStatus === undefined) this.o.onNetwork?.(false);
     else this.o.onNetwork?.(true);
-    this.o.outbox.markRetry(row.dossierId, error, Date.now() + backoffDelay(row.attempts, this.backoff, this.random, e.retryAfterMs));
+    mark.retry(error, Date.now() + backoffDelay(attempts, this.backoff, this.random, e.retryAfterMs));
   }
 
   /** Stops at the next safe point: in-flight requests are aborted and their rows stay due. */

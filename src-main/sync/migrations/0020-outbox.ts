@@ -1,4 +1,5 @@
 import type { Migration } from '../../store/migrations/migration.ts';
+import { m0021 } from './0021-status-outbox.ts';
 
 /**
  * The delivery outbox: one row per accepted dossier, written by the accept hook in the accept
@@ -34,4 +35,4 @@ export const m0020: Migration = {
   },
 };
 
-export const syncMigrations: Migration[] = [m0020];
+export const syncMigrations: Migration[] = [m0020, m0021];

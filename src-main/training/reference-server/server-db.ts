@@ -57,6 +57,26 @@ export function openServerDb(path: string): Database.Database {
       last   INTEGER NOT NULL,
       PRIMARY KEY (agency, day)
     ) WITHOUT ROWID;
+    -- Status updates sent by counters (POST /dossiers/{id}/status), keyed by their Idempotency-Key.
+    CREATE TABLE IF NOT EXISTS status_updates (
+      key        TEXT PRIMARY KEY,
+      dossier_id TEXT NOT NULL,
+      client_id  TEXT NOT NULL,
+      payload    TEXT NOT NULL,
+      applied    INTEGER NOT NULL DEFAULT 0,
+      posts      INTEGER NOT NULL DEFAULT 0
+    );
+    -- Result documents a counter declared with a status update, until their bytes are complete.
+    CREATE TABLE IF NOT EXISTS result_uploads (
+      dossier_id TEXT NOT NULL,
+      doc_id     TEXT NOT NULL,
+      name       TEXT NOT NULL,
+      code       TEXT,
+      size       INTEGER NOT NULL,
+      sha256     TEXT NOT NULL,
+      complete   INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (dossier_id, doc_id)
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
   `);
   return db;

@@ -2,11 +2,13 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { portalDay, toPortalDate } from '../../sync/adapters/onestop-rest/portal-date.ts';
 import { FaultInjector, type FaultPlan, type FaultRule } from './faults.ts';
 import { OpenApiValidator } from './openapi-validator.ts';
+import { err, type Reply, type UploadTarget } from './reply.ts';
+import { StatusUpdates } from './status-updates.ts';
 import { issueCode, nextChange, openServerDb, type DossierRow, type FileRow } from './server-db.ts';
 
 /**
@@ -37,18 +39,6 @@ export interface ReferenceServer {
 export const BASE_PATH = '/onestop/v1';
 export const DEFAULT_CLIENTS = { 'counter-demo': 'demo-secret' };
 
-interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  raw?: Buffer;
-}
-
-const err = (status: number, error_code: string, message: string, details?: unknown): Reply => ({
-  status,
-  body: details === undefined ? { error_code, message } : { error_code, message, details },
-});
-
 export async function startReferenceServer(opts: ReferenceServerOptions): Promise<ReferenceServer> {
   mkdirSync(join(opts.dataDir, 'uploads'), { recursive: true });
   const db = openServerDb(join(opts.dataDir, 'onestop.sqlite'));
@@ -58,6 +48,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
   const log = opts.log ?? (() => {});
   const faults = new FaultInjector();
   const contract = new OpenApiValidator();
+  const statusUpdates = new StatusUpdates(db, contract, opts.dataDir, now);
   const tokens = new Map<string, { clientId: string; expires: number }>();
   const busyFiles = new Set<string>();
   const partPath = (dossierId: string, fileId: string) => join(opts.dataDir, 'uploads', dossierId, `${fileId}.part`);
@@ -191,27 +182,41 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
     })();
   }
 
-  /** Streams a PATCH body onto the part file at the offset the client claims, tus-style. */
-  function appendChunk(req: IncomingMessage, res: ServerResponse, clientId: string, id: string, fileId: string, fault: FaultRule | undefined): void {
+  function dossierFileTarget(clientId: string, id: string, fileId: string): UploadTarget | undefined {
     const d = getDossier(id);
-    const f = d && d.client_id === clientId ? (db.prepare('SELECT * FROM files WHERE dossier_id = ? AND file_id = ?').get(id, fileId) as FileRow | undefined) : undefined;
-    if (!d || !f) return drainThen(req, () => send(req, res, err(404, 'NOT_FOUND', 'Không tìm thấy tệp của hồ sơ.')));
-    if (f.complete) return drainThen(req, () => send(req, res, { status: 200, body: fileState(f) }));
-    const path = partPath(id, fileId);
+    const row = () => db.prepare('SELECT * FROM files WHERE dossier_id = ? AND file_id = ?').get(id, fileId) as FileRow | undefined;
+    const f = d && d.client_id === clientId ? row() : undefined;
+    if (!f) return undefined;
+    return {
+      busyKey: `${id}/${fileId}`,
+      path: partPath(id, fileId),
+      size: f.size,
+      sha256: f.sha256,
+      complete: f.complete === 1,
+      markComplete: () => db.prepare('UPDATE files SET complete = 1 WHERE dossier_id = ? AND file_id = ?').run(id, fileId),
+      state: () => fileState(row() as FileRow),
+    };
+  }
+
+  /** Streams a PATCH body onto the part file at the offset the client claims, tus-style. */
+  function appendChunk(req: IncomingMessage, res: ServerResponse, target: UploadTarget | undefined, fault: FaultRule | undefined): void {
+    if (!target) return drainThen(req, () => send(req, res, err(404, 'NOT_FOUND', 'Không tìm thấy tệp của hồ sơ.')));
+    if (target.complete) return drainThen(req, () => send(req, res, { status: 200, body: target.state() }));
+    const path = target.path;
     const claimed = Number(req.headers['upload-offset']);
     const held = heldBytes(path);
-    const busyKey = `${id}/${fileId}`;
+    const busyKey = target.busyKey;
     if (busyFiles.has(busyKey)) return drainThen(req, () => send(req, res, { status: 409, body: { error_code: 'FILE_BUSY', message: 'Tệp đang được tải lên bởi yêu cầu khác.', offset: held } }));
     if (!Number.isInteger(claimed) || claimed !== held) {
       return drainThen(req, () => send(req, res, { status: 409, body: { error_code: 'OFFSET_MISMATCH', message: 'Vị trí tải lên không khớp với máy chủ.', offset: held } }));
     }
     busyFiles.add(busyKey);
-    mkdirSync(join(opts.dataDir, 'uploads', id), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(path, 'a');
     let pos = held;
     let overflow = false;
     const length = Number(req.headers['content-length'] ?? NaN);
-    const dropAt = fault?.kind === 'drop' ? held + Math.floor((Number.isFinite(length) ? length : f.size - held) * faults.fraction()) : Infinity;
+    const dropAt = fault?.kind === 'drop' ? held + Math.floor((Number.isFinite(length) ? length : target.size - held) * faults.fraction()) : Infinity;
     let finished = false;
     const release = () => {
       if (finished) return;
@@ -222,7 +227,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
     req.on('data', (chunk: Buffer) => {
       if (finished || overflow) return;
       let part = chunk;
-      if (pos + part.length > f.size) {
+      if (pos + part.length > target.size) {
         overflow = true;
         return;
       }
@@ -242,17 +247,17 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
         rmSync(path, { force: true });
         return send(req, res, err(400, 'FILE_TOO_LARGE', 'Tệp gửi lên lớn hơn kích thước đã khai báo.'));
       }
-      if (pos === f.size) {
+      if (pos === target.size) {
         const actual = createHash('sha256').update(readFileSync(path)).digest('hex');
-        if (actual !== f.sha256) {
+        if (actual !== target.sha256) {
           rmSync(path, { force: true });
           return send(req, res, { status: 409, body: { error_code: 'HASH_MISMATCH', message: 'Mã băm SHA-256 của tệp không khớp; tải lại từ đầu.', offset: 0 } });
         }
-        db.prepare('UPDATE files SET complete = 1 WHERE dossier_id = ? AND file_id = ?').run(id, fileId);
+        target.markComplete();
       }
-      const after = db.prepare('SELECT * FROM files WHERE dossier_id = ? AND file_id = ?').get(id, fileId) as FileRow;
+      const after = target.state();
       if (fault?.kind === 'lostAck') return void req.socket.destroy();
-      send(req, res, { status: 200, body: fileState(after) });
+      send(req, res, { status: 200, body: after });
     });
   }
 
@@ -299,6 +304,11 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
         TrangThaiHoSo: d.status,
         upserts: d.upserts,
         commits: d.commits,
+        TienDo: (db.prepare('SELECT status FROM progress WHERE dossier_id = ? ORDER BY id').all(d.id) as Array<{ status: string }>).map((p) => p.status),
+        statusUpdates: statusUpdates.forDossier(d.id),
+        results: (db.prepare('SELECT doc_id, name, sha256, bytes FROM results WHERE dossier_id = ? ORDER BY doc_id').all(d.id) as Array<{ doc_id: string; name: string; sha256: string; bytes: Buffer }>).map(
+          (r) => ({ id: r.doc_id, name: r.name, sha256: r.sha256, storedSha256: createHash('sha256').update(r.bytes).digest('hex') }),
+        ),
         files: getFiles(d.id).map((f) => {
           const p = partPath(d.id, f.file_id);
           return {
@@ -334,7 +344,13 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
     if (method === 'PATCH' && fileMatch) {
       const who = authenticate(req);
       if (typeof who !== 'string') return drainThen(req, () => send(req, res, who));
-      return appendChunk(req, res, who, decodeURIComponent(fileMatch[1] as string), decodeURIComponent(fileMatch[2] as string), fault);
+      return appendChunk(req, res, dossierFileTarget(who, decodeURIComponent(fileMatch[1] as string), decodeURIComponent(fileMatch[2] as string)), fault);
+    }
+    const resultMatch = /^\/dossiers\/([^/]+)\/results\/([^/]+)$/.exec(path);
+    if (method === 'PATCH' && resultMatch) {
+      const who = authenticate(req);
+      if (typeof who !== 'string') return drainThen(req, () => send(req, res, who));
+      return appendChunk(req, res, statusUpdates.resultTarget(who, decodeURIComponent(resultMatch[1] as string), decodeURIComponent(resultMatch[2] as string)), fault);
     }
     const body = await readBody(req);
     const run = (): Reply => route(req, method, path, url, body);
@@ -355,6 +371,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
     if (method === 'POST' && path === '/dossiers') return upsert(who, key, body);
     if (method === 'GET' && path === '/changes') return changes(who, url);
     if ((m = /^\/dossiers\/([^/]+)\/commit$/.exec(path)) && method === 'POST') return commit(who, decodeURIComponent(m[1] as string), key);
+    if ((m = /^\/dossiers\/([^/]+)\/status$/.exec(path)) && method === 'POST') return statusUpdates.post(who, decodeURIComponent(m[1] as string), key, body);
     if ((m = /^\/dossiers\/([^/]+)\/files\/([^/]+)$/.exec(path)) && method === 'GET') {
       const f = db.prepare('SELECT f.* FROM files f JOIN dossiers d ON d.id = f.dossier_id WHERE f.dossier_id = ? AND f.file_id = ? AND d.client_id = ?').get(
         decodeURIComponent(m[1] as string), decodeURIComponent(m[2] as string), who,

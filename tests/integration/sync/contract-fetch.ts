@@ -17,6 +17,9 @@ export function contractCheckedFetch(validator = new OpenApiValidator()): { fetc
     if (method === 'POST' && path === '/dossiers') {
       for (const p of validator.check('HoSo', JSON.parse(String(init?.body)))) out.violations.push(`${where} request ${p}`);
     }
+    if (method === 'POST' && /^\/dossiers\/[^/]+\/status$/.test(path)) {
+      for (const p of validator.check('CapNhatTrangThai', JSON.parse(String(init?.body)))) out.violations.push(`${where} request ${p}`);
+    }
     const res = await fetch(input, init);
     out.exchanges++;
     const pointer = validator.responsePointer(method, path, res.status);

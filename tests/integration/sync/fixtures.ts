@@ -66,4 +66,8 @@ export interface ServerDossier {
   upserts: number;
   commits: number;
   files: Array<{ id: string; size: number; sha256: string; complete: boolean; storedSha256: string | null }>;
+  /** TrangThai of every progress record, in order. */
+  TienDo: string[];
+  statusUpdates: Array<{ key: string; TrangThaiHoSo: string; applied: boolean; posts: number }>;
+  results: Array<{ id: string; name: string; sha256: string; storedSha256: string }>;
 }

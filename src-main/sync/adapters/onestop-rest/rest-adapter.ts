@@ -1,6 +1,17 @@
-import { DeliveryError, type DeliveryReceipt, type OutgoingDossier, type OutgoingFile, type ProgressSink, type ProvinceAdapter, type RemoteState } from '../../adapter.ts';
+import {
+  DeliveryError,
+  type DeliveryReceipt,
+  type OutgoingDossier,
+  type OutgoingFile,
+  type OutgoingStatus,
+  type ProgressSink,
+  type ProvinceAdapter,
+  type RemoteState,
+  type StatusReceipt,
+} from '../../adapter.ts';
+import { toPortalDate } from './portal-date.ts';
 import { failure, RestClient, type RestClientOptions } from './http-client.ts';
-import { Changes, CommitResult, DossierState, FileState, OffsetConflict, UpsertResult } from './wire.ts';
+import { Changes, CommitResult, DossierState, FileState, OffsetConflict, StatusUpdateResult, UpsertResult } from './wire.ts';
 
 export interface RestAdapterOptions extends RestClientOptions {
   /** Bytes per PATCH. Bigger chunks waste less on headers; smaller ones lose less to a dropped link. */
@@ -48,7 +59,7 @@ export class OneStopRestAdapter implements ProvinceAdapter {
       for (const file of d.files) {
         const s = held.get(file.id);
         if (s?.complete) continue;
-        await this.uploadFile(d.id, file, s?.offset ?? 0, (delta) => progress((done += delta), total), signal);
+        await this.uploadFile(`/dossiers/${encodeURIComponent(d.id)}/files/${encodeURIComponent(file.id)}`, file, s?.offset ?? 0, (delta) => progress((done += delta), total), signal);
       }
     }
     progress(total, total);
@@ -58,9 +69,45 @@ export class OneStopRestAdapter implements ProvinceAdapter {
     return { officialCode: c.MaHoSo, status: Number(c.TrangThaiHoSo), receivedAt: c.NgayTiepNhan };
   }
 
-  /** Sends the file from `offset`, re-asking the server where it stands after anything odd. */
-  private async uploadFile(dossierId: string, file: OutgoingFile, offset: number, advanced: (delta: number) => void, signal?: AbortSignal): Promise<void> {
-    const path = `/dossiers/${encodeURIComponent(dossierId)}/files/${encodeURIComponent(file.id)}`;
+  /**
+   * Declares the status change (and its result documents), uploads whatever bytes the server lacks,
+   * and repeats the same POST until the server says it applied it. The key makes every repeat safe.
+   */
+  async sendStatus(u: OutgoingStatus, progress: ProgressSink, signal?: AbortSignal): Promise<StatusReceipt> {
+    const total = u.results.reduce((n, f) => n + f.size, 0);
+    const body = JSON.stringify({
+      TrangThaiHoSo: String(u.status),
+      NgayCapNhat: toPortalDate(u.changedAt),
+      ...(u.note ? { NoiDungXuLy: u.note.slice(0, 2000) } : {}),
+      ...(u.by ? { NguoiXuLy: u.by.slice(0, 50) } : {}),
+      ...(u.results.length ? { DanhSachGiayToKetQua: u.results.map(declareResult) } : {}),
+    });
+    const path = `/dossiers/${encodeURIComponent(u.dossierId)}/status`;
+    const post = async () => {
+      const res = await this.http.call('POST', path, { body, headers: { 'Idempotency-Key': u.idempotencyKey, 'Content-Type': 'application/json' }, signal });
+      if (res.status !== 200 && res.status !== 202) throw failure(res);
+      return StatusUpdateResult.parse(res.json());
+    };
+    let state = await post();
+    if (!state.applied) {
+      const held = new Map(state.files.map((f) => [f.TepDinhKemId, f]));
+      let done = state.files.reduce((n, f) => n + f.offset, 0);
+      progress(done, total);
+      for (const file of u.results) {
+        const s = held.get(file.id);
+        if (s?.complete) continue;
+        const filePath = `/dossiers/${encodeURIComponent(u.dossierId)}/results/${encodeURIComponent(file.id)}`;
+        await this.uploadFile(filePath, file, s?.offset ?? 0, (delta) => progress((done += delta), total), signal);
+      }
+      state = await post();
+      if (!state.applied) throw new DeliveryError('transient', 'RESULTS_INCOMPLETE', 'Máy chủ chưa nhận đủ tệp kết quả.');
+    }
+    progress(total, total);
+    return { status: Number(state.TrangThaiHoSo) };
+  }
+
+  /** Sends the file from `offset` to `path`, re-asking the server where it stands after anything odd. */
+  private async uploadFile(path: string, file: OutgoingFile, offset: number, advanced: (delta: number) => void, signal?: AbortSignal): Promise<void> {
     let mismatches = 0;
     let busy = 0;
     while (offset < file.size || file.size === 0) {
@@ -127,6 +174,10 @@ function declareFile(f: OutgoingFile) {
     KichThuoc: f.size,
     MaBam: f.sha256,
   };
+}
+
+function declareResult(f: OutgoingFile) {
+  return { GiayToId: f.id, TenGiayTo: f.name, MaThanhPhanHoSo: f.componentCode, LoaiTep: f.mime, KichThuoc: f.size, MaBam: f.sha256 };
 }
 
 function toRemote(s: DossierState): RemoteState {

@@ -17,6 +17,14 @@ export const UpsertResult = z.object({
 
 export const OffsetConflict = z.object({ error_code: z.string(), message: z.string(), offset: z.number().int().min(0) });
 
+export const StatusUpdateResult = z.object({
+  id: z.string(),
+  applied: z.boolean(),
+  MaHoSo: z.string().optional(),
+  TrangThaiHoSo: z.string(),
+  files: z.array(FileState),
+});
+
 export const CommitResult = z.object({ id: z.string(), MaHoSo: z.string(), TrangThaiHoSo: z.string(), NgayTiepNhan: z.string() });
 
 export const DossierState = z.object({
