@@ -149,6 +149,28 @@ describe('local status changes reach the province through the outbox', () => {
     });
   }
 
+  for (const kind of ['lostAck', 'duplicate'] as const) {
+    it(`a status update that applies at once and then suffers "${kind}" is not applied twice`, async () => {
+      const id = accept();
+      await drainAll();
+      // No result document: the first POST applies the update, then its answer is lost / it arrives twice.
+      store.dossiers.changeStatus(id, 4, 'can-bo-01', 'Chuyển xử lý');
+      await faults([{ kind, method: 'POST', path: '/status$', times: 1 }]);
+      await drainAll();
+      await faults([]);
+      const s = await onServer(id);
+      expect(s!.TrangThaiHoSo).toBe('4');
+      expect(s!.TienDo).toEqual(['2', '4']);
+      expect(s!.statusUpdates).toMatchObject([{ TrangThaiHoSo: '4', applied: true, posts: 2 }]);
+    });
+  }
+
+  it('a refused local move writes no outbox entry (same transaction)', () => {
+    const id = accept();
+    expect(() => store.dossiers.changeStatus(id, 10)).toThrow();
+    expect(outbox.statuses.forDossier(id)).toEqual([]);
+  });
+
   it('resumes a result upload after the connection drops mid-chunk, file byte-identical', async () => {
     const id = accept();
     await drainAll();
