@@ -1,20 +1,13 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import type { OutgoingFile } from './adapter.ts';
 import type { OutboxError } from './outbox.ts';
 
 export const STATUS_OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed-retrying', 'quarantined'] as const;
 export type StatusOutboxState = (typeof STATUS_OUTBOX_STATES)[number];
 
-/** A result document filed with the dossier when the status changed (one stored file). */
-export interface StatusResultRef {
-  /** GiayToId at the province: stable for the same local file. */
-  id: string;
-  name: string;
-  componentCode: string;
-  mime: string;
-  size: number;
-  sha256: string;
-}
+/** A result document filed with the dossier when the status changed; `id` is its GiayToId at the province. */
+export type StatusResultRef = Omit<OutgoingFile, 'read'>;
 
 export interface StatusEntry {
   seq: number;

@@ -52,16 +52,7 @@ export class OneStopRestAdapter implements ProvinceAdapter {
     const up = await this.http.call('POST', '/dossiers', { body, headers: { ...keyed, 'Content-Type': 'application/json' }, signal });
     if (up.status !== 200 && up.status !== 201) throw failure(up);
     const state = UpsertResult.parse(up.json());
-    if (!state.committed) {
-      const held = new Map(state.files.map((f) => [f.TepDinhKemId, f]));
-      let done = state.files.reduce((n, f) => n + f.offset, 0);
-      progress(done, total);
-      for (const file of d.files) {
-        const s = held.get(file.id);
-        if (s?.complete) continue;
-        await this.uploadFile(`/dossiers/${encodeURIComponent(d.id)}/files/${encodeURIComponent(file.id)}`, file, s?.offset ?? 0, (delta) => progress((done += delta), total), signal);
-      }
-    }
+    if (!state.committed) await this.uploadMissing(`/dossiers/${encodeURIComponent(d.id)}/files`, d.files, state.files, progress, signal);
     progress(total, total);
     const res = await this.http.call('POST', `/dossiers/${encodeURIComponent(d.id)}/commit`, { headers: keyed, signal });
     if (res.status !== 200) throw failure(res);
@@ -90,20 +81,25 @@ export class OneStopRestAdapter implements ProvinceAdapter {
     };
     let state = await post();
     if (!state.applied) {
-      const held = new Map(state.files.map((f) => [f.TepDinhKemId, f]));
-      let done = state.files.reduce((n, f) => n + f.offset, 0);
-      progress(done, total);
-      for (const file of u.results) {
-        const s = held.get(file.id);
-        if (s?.complete) continue;
-        const filePath = `/dossiers/${encodeURIComponent(u.dossierId)}/results/${encodeURIComponent(file.id)}`;
-        await this.uploadFile(filePath, file, s?.offset ?? 0, (delta) => progress((done += delta), total), signal);
-      }
+      await this.uploadMissing(`/dossiers/${encodeURIComponent(u.dossierId)}/results`, u.results, state.files, progress, signal);
       state = await post();
       if (!state.applied) throw new DeliveryError('transient', 'RESULTS_INCOMPLETE', 'Máy chủ chưa nhận đủ tệp kết quả.');
     }
     progress(total, total);
     return { status: Number(state.TrangThaiHoSo) };
+  }
+
+  /** Uploads every file the server does not hold complete, each from where the server stands. */
+  private async uploadMissing(base: string, files: OutgoingFile[], states: FileState[], progress: ProgressSink, signal?: AbortSignal): Promise<void> {
+    const total = files.reduce((n, f) => n + f.size, 0);
+    const held = new Map(states.map((f) => [f.TepDinhKemId, f]));
+    let done = states.reduce((n, f) => n + f.offset, 0);
+    progress(done, total);
+    for (const file of files) {
+      const s = held.get(file.id);
+      if (s?.complete) continue;
+      await this.uploadFile(`${base}/${encodeURIComponent(file.id)}`, file, s?.offset ?? 0, (delta) => progress((done += delta), total), signal);
+    }
   }
 
   /** Sends the file from `offset` to `path`, re-asking the server where it stands after anything odd. */

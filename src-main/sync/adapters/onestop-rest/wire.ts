@@ -7,6 +7,7 @@ export const FileState = z.object({
   KichThuoc: z.number().int().min(0),
   complete: z.boolean(),
 });
+export type FileState = z.infer<typeof FileState>;
 
 export const UpsertResult = z.object({
   id: z.string(),
