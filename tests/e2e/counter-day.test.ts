@@ -71,6 +71,9 @@ describe.each(hostsUnderTest())('a counter officer’s day, end to end (%s)', (h
     await page.locator('.file-import input[type=file]').setInputFiles([join(SCANS, 'table-thanh-phan.jpg')]);
     await expect.poll(() => page.locator('.scan-thumbs li').count(), { timeout: 60_000 }).toBe(3);
     await expect.poll(() => page.locator('.scan-thumbs li[data-page-state="done"]').count(), { timeout: 120_000 }).toBe(3);
+    // The recognised Vietnamese text is shown beside the page.
+    await page.locator('.scan-thumbs li img').first().click();
+    await expect.poll(() => page.locator('.scan-text').textContent(), { timeout: 30_000 }).toMatch(/TỜ KHAI|khai sinh/i);
     await app.screenshot(`day-${shot}-3-scanned`);
 
     // 4. Accept: Mẫu 01 with the appointment.
@@ -117,7 +120,7 @@ describe.each(hostsUnderTest())('a counter officer’s day, end to end (%s)', (h
       await nav(page, 'Hàng đợi gửi');
       await nav(page, 'Hồ sơ');
       return (await page.getByTestId('dossier-table').textContent()) ?? '';
-    }, { timeout: 90_000, intervals: [2_000] }).not.toContain(code);
+    }, { timeout: 90_000, interval: 2_000 }).not.toContain(code);
     const codes = (await page.getByTestId('dossier-table').textContent()) ?? '';
     expect(codes).toMatch(/000\.00\.31\.H42-\d{6}-\d{4}(?!\d)/);
     await app.screenshot(`day-${shot}-6-delivered`);
