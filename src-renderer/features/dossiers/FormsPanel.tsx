@@ -23,7 +23,11 @@ export function FormsPanel({ dossier, onChanged }: { dossier: Dossier; onChanged
   const [error, setError] = useState<CounterError>();
   const [issued, setIssued] = useState<IssuedFormView>();
   // The dossier records the printed number ("01") or, for older entries, the kind ("receipt").
-  const kindOf = (form: string) => kinds.data?.find((k) => k.number === form || k.kind === form);
+  // Issued forms are recorded as "Mẫu 01" (older rows: "01" or the kind).
+  const kindOf = (form: string) => {
+    const number = form.replace(/^Mẫu\s+/, '');
+    return kinds.data?.find((k) => k.number === number || k.kind === form);
+  };
 
   const reprint = async (form: string) => {
     const kind = kindOf(form);
