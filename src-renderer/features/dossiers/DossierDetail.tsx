@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, lazy, Suspense } from 'react';
 import { CounterError } from '../../../src-main/contract/errors.ts';
 import { useCall } from '../../app/use-call.ts';
 import { useClient } from '../../app/client-context.tsx';
@@ -8,11 +8,13 @@ import { BatchSignPanel } from '../signing/index.ts';
 import { ComponentsPanel } from './ComponentsPanel.tsx';
 import { DossierFacts } from './DossierFacts.tsx';
 import { FormsPanel } from './FormsPanel.tsx';
-import { PageViewer } from './PageViewer.tsx';
 import { ReturnResult } from './ReturnResult.tsx';
 import { StatusHistory } from './StatusHistory.tsx';
 import { UploadState } from './UploadState.tsx';
 import { detailMessages } from './detail-messages.ts';
+
+// pdf.js (≈1.3 MB with its worker) loads only when a page is first viewed, not at start-up.
+const PageViewer = lazy(() => import('./PageViewer.tsx').then((m) => ({ default: m.PageViewer })));
 
 /**
  * One dossier: codes, applicant, procedure, dates, status history, components with the pdf.js
@@ -75,7 +77,7 @@ export function DossierDetail({ dossierId, onClose }: { dossierId: string; onClo
             <h2 style={{ fontSize: 15 }}>{t('sign')}</h2>
             <BatchSignPanel target={{ dossierId: d.id }} options={{ reason: 'Số hóa thành phần hồ sơ' }} onDone={refresh} />
           </div>
-          {pdf && pdf.componentId === viewing ? <PageViewer pdfBase64={pdf.pdfBase64} title={pdf.name} onClose={() => setViewing(undefined)} /> : null}
+          {pdf && pdf.componentId === viewing ? <Suspense fallback={<p className="muted">…</p>}><PageViewer pdfBase64={pdf.pdfBase64} title={pdf.name} onClose={() => setViewing(undefined)} /></Suspense> : null}
           <div className="card" id="return-result">
             <h2>{t('returnTitle')}</h2>
             <ReturnResult dossier={d} onReturned={refresh} />
