@@ -17,6 +17,7 @@ import { createScanArea } from './services/scan-area.ts';
 import { cupsProbe } from './devices/printer/cups-probe.ts';
 import { serialProbe } from './devices/transport/serial-probe.ts';
 import { foundationHandlers } from './services/foundation-handlers.ts';
+import { auditIdentityReads } from './services/identity-audit.ts';
 import { CardService } from './services/card-service.ts';
 import { cardHandlers } from './services/card-handlers.ts';
 import { SigningService } from './services/signing-service.ts';
@@ -108,6 +109,8 @@ export function createCore(config: CoreConfig): Core {
     },
   });
   closers.push(() => store.close());
+  // Chip and QR reads are reads of personal data: audited (with a pseudonym, never the contents).
+  closers.push(auditIdentityReads(bus, store.audit, (message, fields) => log('warn', message, fields)));
 
   // Health-station check-ins (queue numbers, BHYT card checks). Readers and retries run in the app, not in one-shot CLI runs.
   const health = new HealthService({ db: store.db, bus, settings, log });
