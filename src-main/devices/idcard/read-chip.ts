@@ -6,10 +6,11 @@ import { parseDg13 } from '../../domain/icao/dg13.ts';
 import { extractFace } from '../../domain/icao/dg2.ts';
 import { parseEfCom } from '../../domain/icao/ef-com.ts';
 import type { BacRandom } from './icao/bac.ts';
-import { openChip, type AccessKeys } from './icao/chip-session.ts';
+import type { AccessKeys } from './icao/chip-session.ts';
 import { FID } from './icao/lds-files.ts';
 import { passiveAuthentication } from './icao/passive-auth.ts';
 import type { PaceRandom } from './icao/pace.ts';
+import { ReadSession, type ApduLength } from './icao/read-session.ts';
 import type { ApduTransport } from './transport/apdu-transport.ts';
 
 /** The data groups a counter reads: identity, face, VN data, chip/active authentication keys. */
@@ -21,6 +22,8 @@ export interface ChipReadOptions {
   random?: { pace?: PaceRandom; bac?: BacRandom };
   /** Skip DG2 (the face) when only the text is needed. */
   skipFace?: boolean;
+  /** Start with short APDUs (the caller remembered this reader refuses extended length). */
+  apduLength?: ApduLength;
 }
 
 export interface ChipRead {
@@ -28,6 +31,8 @@ export interface ChipRead {
   /** Raw files, for audit export or the vendor-reader comparison; never logged. */
   files: Map<number, Uint8Array>;
   sod: Uint8Array;
+  /** The APDU length the read ended with; `short` after a fallback, worth remembering per reader. */
+  apduLength: ApduLength;
 }
 
 /**
@@ -36,19 +41,19 @@ export interface ChipRead {
  */
 export async function readChip(t: ApduTransport, keys: AccessKeys, o: ChipReadOptions): Promise<ChipRead> {
   const started = performance.now();
-  const { channel, access } = await openChip(t, keys, o.random);
-  const com = parseEfCom(await channel.readFile(FID.COM));
+  const session = await ReadSession.open(t, keys, o.random, o.apduLength);
+  const com = parseEfCom(await session.readFile(FID.COM));
   const files = new Map<number, Uint8Array>();
   for (const dg of WANTED_DGS) {
     if (!com.dataGroups.includes(dg) || (dg === 2 && o.skipFace)) continue;
     try {
-      files.set(dg, await channel.readFile(FID.dg(dg)));
+      files.set(dg, await session.readFile(FID.dg(dg)));
     } catch (err) {
       // EF.COM may list a DG the chip protects with EAC (DG3/4) or lacks; the rest still counts.
       if (!CardErrors.is(err, 'FILE_NOT_FOUND') && !CardErrors.is(err, 'ACCESS_DENIED')) throw err;
     }
   }
-  const sod = await channel.readFile(FID.SOD);
+  const sod = await session.readFile(FID.SOD);
   const authenticity = passiveAuthentication(sod, files, o.cscas);
   const dg1 = files.has(1) ? parseDg1(files.get(1) as Uint8Array) : undefined;
   const dg13 = files.has(13) ? parseDg13(files.get(13) as Uint8Array) : undefined;
@@ -74,12 +79,13 @@ export async function readChip(t: ApduTransport, keys: AccessKeys, o: ChipReadOp
       identity,
       face,
       authenticity,
-      access,
+      access: session.access,
       readerId: o.readerId,
       dataGroups: [...files.keys()],
       durationMs: Math.round(performance.now() - started),
     },
     files,
     sod,
+    apduLength: session.apduLength,
   };
 }

@@ -51,7 +51,16 @@ export interface VirtualChipOptions {
   removeAfter?: number;
   /** Largest response data in one APDU; 256 = short length only. */
   maxResponse?: number;
+  /**
+   * Refuse extended-length APDUs as short-only cards and readers do: `status` — the chip answers
+   * 6700 in plain and ends secure messaging (ICAO 9303-11 §9.8.6); `reader` — the reader cannot
+   * send the frame and the transmit fails (PC/SC NotTransacted), the chip never sees it.
+   */
+  refuseExtended?: 'status' | 'reader';
 }
+
+/** Extended length (ISO 7816-3 cases 2E–4E): the body starts with a 00 byte and has ≥ 3 bytes. */
+export const isExtendedApdu = (raw: Uint8Array) => raw.length >= 7 && raw[4] === 0;
 
 interface PaceState {
   cipher: Cipher;
@@ -80,6 +89,8 @@ export class VirtualChip implements ApduTransport {
   present = true;
   /** Every APDU received, for tests that check what the terminal sent. */
   readonly log: Uint8Array[] = [];
+  /** Extended-length APDUs refused under `refuseExtended`. */
+  refusedExtended = 0;
 
   constructor(
     readonly image: CardImage,
@@ -101,6 +112,13 @@ export class VirtualChip implements ApduTransport {
     this.apdus++;
     if (this.opts.removeAfter !== undefined && this.apdus > this.opts.removeAfter) this.present = false;
     if (!this.present) return Promise.reject(CardErrors.raise('CARD_REMOVED'));
+    if (this.opts.refuseExtended && isExtendedApdu(command)) {
+      this.refusedExtended++;
+      if (this.opts.refuseExtended === 'reader') return Promise.reject(CardErrors.raise('READER_ERROR', { pcsc: 'NotTransacted' }));
+      this.log.push(command.slice());
+      this.sm = undefined;
+      return Promise.resolve(SW(0x6700));
+    }
     this.log.push(command.slice());
     return Promise.resolve(this.process(command));
   }

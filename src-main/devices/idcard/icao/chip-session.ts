@@ -71,3 +71,24 @@ export async function openChip(t: ApduTransport, keys: AccessKeys, random?: { pa
   }
   return { channel, access: 'bac' };
 }
+
+/**
+ * Opens the chip again the way it was opened before (same protocol and PACE parameters, no
+ * EF.CardAccess round trip): after a failed protected command the chip has usually ended secure
+ * messaging (ICAO 9303-11 §9.8) and the two send sequence counters may disagree, so only a fresh
+ * PACE/BAC gives a session both sides agree on.
+ */
+export async function reopenChip(t: ApduTransport, keys: AccessKeys, previous: OpenedChip, random?: { pace?: PaceRandom; bac?: BacRandom }): Promise<OpenedChip> {
+  if (previous.access === 'pace') {
+    const info = previous.paceInfo ?? VN_DEFAULT_PACE;
+    const sm = await performPace(t, canFromId(keys.can as string), info, random?.pace);
+    const channel = new Channel(t, sm);
+    await channel.selectApplication();
+    return { channel, access: 'pace', paceInfo: info };
+  }
+  const mrz = keys.mrz as NonNullable<AccessKeys['mrz']>;
+  const channel = new Channel(t);
+  await channel.selectApplication();
+  channel.sm = await performBac(t, bacKeys(mrz.documentNumber, mrz.dateOfBirth, mrz.dateOfExpiry), random?.bac);
+  return { channel, access: 'bac' };
+}

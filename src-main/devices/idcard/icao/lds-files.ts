@@ -20,7 +20,14 @@ export class Channel {
     public sm?: SmSession,
   ) {}
 
+  /** Set once extended length failed on this reader/card pair: every READ BINARY stays short. */
+  shortOnly = false;
+  /** Whether the last command sent needed extended length, so a failure can be attributed to it. */
+  lastCommandExtended = false;
+
   async send(c: CommandApdu, context: string): Promise<Uint8Array> {
+    // The same rules as encodeCommand (plain) and wrapCommand (protected) use to go extended.
+    this.lastCommandExtended = (c.le ?? 0) > 256 || (c.data?.length ?? 0) > (this.sm ? 200 : 255);
     if (!this.sm) return expectOk(await sendPlain(this.transport, c), context);
     const r = unwrapResponse(this.sm, await this.transport.transmit(wrapCommand(this.sm, c)));
     if (r.sw !== 0x9000) throw statusError(r.sw, context);
@@ -29,7 +36,7 @@ export class Channel {
 
   /** Bytes of plain file data per READ BINARY: short APDUs leave room for the SM wrapping. */
   get chunk(): number {
-    const max = this.transport.maxResponse ?? 256;
+    const max = this.shortOnly ? 256 : (this.transport.maxResponse ?? 256);
     return max > 256 ? Math.min(max - 64, 0x7f00) : 0xdf;
   }
 
