@@ -79,6 +79,16 @@ describe('reading the virtual chip through pcscd + vpcd', () => {
     expect(result.authenticity.result).toBe('unknown-issuer');
   }, 30_000);
 
+  it('a chip that answers 6700 to extended length is read through pcscd with short APDUs after a fresh PACE', async () => {
+    const full = await buildCard(AN, { pki: card.pki });
+    const chip = new VirtualChip(full, { maxResponse: 1024, refuseExtended: 'status' });
+    const read = await withCard(chip, (readerId) => readVia(readerId, { can: AN.idNumber }, { cscas: [new X509Certificate(Buffer.from(card.pki.csca.der))] }));
+    expect(read.apduLength).toBe('short');
+    expect(chip.refusedExtended).toBe(1);
+    expect(read.result.access).toBe('pace');
+    expect(read.result.authenticity.result).toBe('valid');
+  }, 30_000);
+
   it('a card pulled off the reader mid-read is CARD_REMOVED', async () => {
     const err = await withCard(new VirtualChip(card, { removeAfter: 12 }), (readerId) => readVia(readerId, { mrz: mrzKeyOf(AN) }).catch((e: unknown) => e));
     expect(err).toMatchObject({ code: 'CARD_REMOVED' });
