@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
 import { BhytServiceSim } from '../sim/bhyt/server.ts';
 import { TRAINING_SAMPLES } from '../../src-main/domain/identity/training-samples.ts';
+import { SimulatedTicketPrinter } from '../sim/escpos/tcp-printer.ts';
+import { decodeEscPos, rasterBitmap } from '../sim/escpos/decoder.ts';
 
 /**
  * A patient at the health station: a keyboard-wedge scanner types the BHYT QR into the page (as
@@ -13,17 +15,28 @@ import { TRAINING_SAMPLES } from '../../src-main/domain/identity/training-sample
  */
 describe.each(hostsUnderTest())('health-station check-in from a BHYT QR (%s)', (host) => {
   let app: AppUnderTest;
+  const ticketPrinter = new SimulatedTicketPrinter();
+  const tickets: number[] = [];
   const sim = new BhytServiceSim().add({ maThe: 'DN4790123456789', gtTheTu: '01/01/2025', gtTheDen: '31/12/2099', maDKBD: '79001' });
 
   beforeAll(async () => {
     await sim.start();
     const dataDir = mkdtempSync(join(tmpdir(), 'osc-e2e-health-'));
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ health: { cardCheckUrl: sim.url, cardCheckTimeoutMs: 3000 } }));
+    const address = await ticketPrinter.start();
+    ticketPrinter.onJob = (bytes) => tickets.push(rasterBitmap(decodeEscPos(bytes)).height);
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({
+        health: { cardCheckUrl: sim.url, cardCheckTimeoutMs: 3000 },
+        print: { ticketPrinters: [{ id: 'tram', name: 'Máy in phiếu', transport: 'tcp', address }], defaultTicketPrinter: 'tram' },
+      }),
+    );
     app = await openApp(host, { dataDir });
   }, 90_000);
   afterAll(async () => {
     await app?.close();
     await sim.stop();
+    await ticketPrinter.stop();
   });
 
   it('scans, shows a valid card and queue number 1, then 2 for the next patient', async () => {
@@ -43,6 +56,10 @@ describe.each(hostsUnderTest())('health-station check-in from a BHYT QR (%s)', (
     await expect.poll(() => page.getByTestId('queue-number').textContent(), { timeout: 15_000 }).toBe('2');
     await expect.poll(() => page.getByTestId('health-today').locator('tbody tr').count()).toBe(2);
     expect(sim.requests.length).toBe(2);
+    // Each check-in printed its ticket on the ESC/POS printer (a raster image of the number).
+    await expect.poll(() => tickets.length, { timeout: 15_000 }).toBe(2);
+    expect(tickets.every((h) => h > 0)).toBe(true);
+    await page.getByTestId('ticket-printed').waitFor();
   }, 60_000);
 
   it('a person typing slowly in the paste box is not taken for a scanner; the button checks in', async () => {

@@ -11,6 +11,7 @@ import { ErrorText } from '../../ui/ErrorText.tsx';
 import { IdentityCard } from '../identity/IdentityCard.tsx';
 import { useQrWedgeSubmit } from '../identity/use-qr-wedge.ts';
 import { healthMsgs } from './messages.ts';
+import { useTicketPrinter } from './use-ticket-printer.ts';
 import './health.css';
 
 function CardStatusBadge({ c }: { c: CheckIn }) {
@@ -38,6 +39,9 @@ export function HealthPage() {
   /** True once the scanner and event listeners are attached (tests wait for it). */
   const [ready, setReady] = useState(false);
   const wedge = useQrWedgeSubmit();
+  const tickets = useTicketPrinter();
+  const autoPrint = useRef(tickets.auto);
+  autoPrint.current = tickets.auto;
 
   const reload = useCallback(() => {
     void client.call('health.today', {}).then(setList, () => {});
@@ -49,6 +53,7 @@ export function HealthPage() {
         const c = await client.call('health.checkIn', input.read ? { identity: input.read.identity, source: input.read.source } : { text: input.text });
         setCurrent(c);
         setError(undefined);
+        if (autoPrint.current) void tickets.print(c.queueNumber);
         wedge.clear();
         reload();
         return true;
@@ -57,7 +62,7 @@ export function HealthPage() {
         return false;
       }
     },
-    [client, reload, wedge],
+    [client, reload, wedge, tickets.print],
   );
 
   const checkInRef = useRef(checkIn);
@@ -95,6 +100,13 @@ export function HealthPage() {
           {current && <CardStatusBadge c={current} />}
           {current?.card.status === 'pending' && <small className="muted">{t('pendingHint')}</small>}
           {current?.card.message && current.card.status !== 'pending' && <small className="muted">{current.card.message}</small>}
+          {current && (
+            <button type="button" className="secondary" data-testid="print-ticket" onClick={() => void tickets.print(current.queueNumber)}>
+              {t('printTicket')}
+            </button>
+          )}
+          {tickets.printed !== undefined && <small className="muted" data-testid="ticket-printed">{t('ticketPrinted')} {tickets.printed}</small>}
+          <ErrorText error={tickets.error} />
         </div>
         <div>
           {current ? <IdentityCard identity={current.identity} source={current.source} at={current.at} /> : <p className="card muted">{t('waiting')}</p>}
@@ -143,6 +155,7 @@ export function HealthPage() {
                 <th>{t('name')}</th>
                 <th>{t('card')}</th>
                 <th>{t('status')}</th>
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -154,6 +167,11 @@ export function HealthPage() {
                   <td className="mono">{c.lookupNumber ?? '—'}</td>
                   <td>
                     <CardStatusBadge c={c} />
+                  </td>
+                  <td>
+                    <button type="button" className="secondary" onClick={() => void tickets.print(c.queueNumber)}>
+                      {t('reprintTicket')}
+                    </button>
                   </td>
                 </tr>
               ))}

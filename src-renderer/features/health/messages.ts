@@ -28,4 +28,7 @@ export const healthMsgs = defineMessages({
   rechecked: { vi: 'Đã tra cứu', en: 'Checked' },
   stillPending: { vi: 'còn chờ', en: 'still pending' },
   training: { vi: 'Đào tạo: quét thử', en: 'Training: simulate a scan' },
+  printTicket: { vi: 'In phiếu số thứ tự', en: 'Print queue ticket' },
+  reprintTicket: { vi: 'In lại phiếu', en: 'Reprint ticket' },
+  ticketPrinted: { vi: 'Đã in phiếu số', en: 'Printed ticket' },
 });
