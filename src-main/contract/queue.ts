@@ -17,6 +17,27 @@ export const QueueProblem = z.object({
 });
 export type QueueProblem = z.infer<typeof QueueProblem>;
 
+/** A status change made at the counter (e.g. 9 → 10 with the result), on its way to the province. */
+export const StatusUpdateState = z.enum(['pending', 'sending', 'sent', 'failed-retrying', 'quarantined']);
+export type StatusUpdateState = z.infer<typeof StatusUpdateState>;
+
+export const QueueStatusUpdate = z.object({
+  seq: z.number().int(),
+  fromStatus: z.number().int(),
+  toStatus: z.number().int(),
+  /** The national label of `toStatus`, e.g. "Đã trả kết quả". */
+  toStatusName: z.object({ vi: z.string(), en: z.string() }),
+  /** ISO time the status was changed at the counter. */
+  changedAt: z.string(),
+  state: StatusUpdateState,
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  resultCount: z.number().int(),
+  problem: QueueProblem.nullable(),
+});
+export type QueueStatusUpdate = z.infer<typeof QueueStatusUpdate>;
+
 export const QueueItem = z.object({
   dossierId: z.string(),
   code: z.string(),
@@ -31,6 +52,8 @@ export const QueueItem = z.object({
   nextAttemptAt: z.string().nullable(),
   remoteStatus: z.number().int().nullable(),
   problem: QueueProblem.nullable(),
+  /** The dossier's status changes made at the counter, oldest first (sent after the dossier, in order). */
+  statusUpdates: z.array(QueueStatusUpdate),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -41,6 +64,8 @@ export const QueueSummary = z.object({
   /** Sending is paused because the server refused the counter's credentials. */
   authBlocked: z.boolean(),
   counts: z.record(OutboxState, z.number().int()),
+  /** Status updates by state (a quarantined one needs a person even when its dossier is confirmed). */
+  statusCounts: z.record(StatusUpdateState, z.number().int()),
   lastSuccessAt: z.string().nullable(),
 });
 export type QueueSummary = z.infer<typeof QueueSummary>;
@@ -50,12 +75,12 @@ export const ResultDocument = z.object({ id: z.string(), name: z.string(), size:
 export const queueMethods = {
   'queue.status': method({ summary: 'Delivery queue: network state, counts, last successful sync', input: z.object({}), output: QueueSummary }),
   'queue.list': method({
-    summary: 'Queued dossiers with state, progress and errors',
+    summary: 'Queued dossiers with state, progress, errors and their status updates (a state filter also matches a dossier by its status updates)',
     input: z.object({ states: z.array(OutboxState).optional(), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }),
     output: z.object({ items: z.array(QueueItem) }),
   }),
   'queue.retry': method({
-    summary: 'Retry now (named quarantined dossiers are released too, after the cause was fixed)',
+    summary: 'Retry now, dossiers and status updates (named dossiers\' quarantined rows and status updates are released too, after the cause was fixed)',
     input: z.object({ dossierIds: z.array(z.string()).optional() }),
     output: z.object({ retried: z.number().int() }),
   }),
@@ -127,6 +152,38 @@ export const QUEUE_PROBLEMS: Record<string, { message: Text; advice: Text }> = {
     advice: t('Không cần làm gì; ứng dụng sẽ tự hỏi lại.', 'Nothing to do; it will ask again.'),
   },
 };
+
+/** Problems particular to a status update (the province refused the move, or its result file is gone). */
+export const STATUS_UPDATE_PROBLEMS: Record<string, { message: Text; advice: Text }> = {
+  STATUS_CONFLICT: {
+    message: t('Máy chủ tỉnh từ chối cập nhật trạng thái: hồ sơ trên hệ thống tỉnh đã ở trạng thái kết thúc.', 'The provincial server refused the status update: the dossier is already closed there.'),
+    advice: t('Cập nhật này không được gửi lại tự động. Kiểm tra trạng thái hồ sơ trên hệ thống tỉnh; nếu cần, báo CNTT hoặc bộ phận một cửa tỉnh để chỉnh, rồi bấm “Gửi lại”.', 'It will not be resent automatically. Check the dossier on the provincial system; if needed ask IT or the provincial office to correct it, then press “Retry”.'),
+  },
+  INVALID_STATUS_UPDATE: {
+    message: t('Máy chủ tỉnh từ chối cập nhật trạng thái vì dữ liệu không hợp lệ.', 'The provincial server rejected the status update as invalid.'),
+    advice: t('Cập nhật này không được gửi lại tự động. Xem lý do bên dưới và báo CNTT.', 'It will not be resent automatically. Read the reason below and call IT.'),
+  },
+  LOCAL_RESULT_MISSING: {
+    message: t('Tệp kết quả của cập nhật trạng thái không còn trên máy này.', 'The result file of this status update is no longer on this computer.'),
+    advice: t('Quét hoặc đính kèm lại giấy tờ kết quả, rồi bấm “Gửi lại”; báo CNTT để kiểm tra ổ đĩa.', 'Scan or attach the result again, then press “Retry”; ask IT to check the disk.'),
+  },
+  DOSSIER_NOT_COMMITTED: {
+    message: t('Hệ thống tỉnh chưa tiếp nhận xong hồ sơ nên chưa nhận cập nhật trạng thái.', 'The province has not finished accepting the dossier, so it cannot take the status update yet.'),
+    advice: t('Không cần làm gì: ứng dụng sẽ tự gửi lại sau khi hồ sơ được tiếp nhận.', 'Nothing to do: it will be resent once the dossier is accepted.'),
+  },
+};
+
+const STATUS_PERMANENT_FALLBACK = {
+  message: t('Máy chủ tỉnh từ chối cập nhật trạng thái.', 'The provincial server rejected the status update.'),
+  advice: t('Cập nhật này không được gửi lại tự động. Xem lý do, sửa rồi bấm “Gửi lại”; nếu không rõ, báo CNTT.', 'It will not be resent automatically. Read the reason, fix it and press “Retry”; if unclear, call IT.'),
+};
+
+/** Like describeProblem, in the words of a status update (network and auth problems read the same). */
+export function describeStatusProblem(code: string, quarantined: boolean, serverReason?: string, httpStatus?: number): QueueProblem {
+  const own = STATUS_UPDATE_PROBLEMS[code] ?? (quarantined && !QUEUE_PROBLEMS[code] ? STATUS_PERMANENT_FALLBACK : undefined);
+  if (!own) return describeProblem(code, quarantined, serverReason, httpStatus);
+  return { code, ...own, ...(serverReason ? { serverReason } : {}), ...(httpStatus ? { httpStatus } : {}) };
+}
 
 const TRANSIENT_FALLBACK = {
   message: t('Gửi hồ sơ chưa thành công.', 'Delivery did not succeed yet.'),

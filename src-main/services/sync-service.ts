@@ -1,10 +1,12 @@
 import type { Settings } from '../contract/settings.ts';
-import { describeProblem, QueueErrors, type QueueItem, type QueueSummary } from '../contract/queue.ts';
+import { describeProblem, describeStatusProblem, QueueErrors, type QueueItem, type QueueStatusUpdate, type QueueSummary } from '../contract/queue.ts';
+import { DOSSIER_STATUSES } from '../domain/dossier/status.ts';
 import type { EventBus } from '../rpc/event-bus.ts';
 import type { Store } from '../store/store.ts';
 import type { ProvinceAdapter } from '../sync/adapter.ts';
 import { OneStopRestAdapter } from '../sync/adapters/onestop-rest/rest-adapter.ts';
 import { Outbox, type OutboxRow, type OutboxState } from '../sync/outbox.ts';
+import type { StatusEntry } from '../sync/status-outbox.ts';
 import { StoreSource } from '../sync/store-source.ts';
 import { SyncEngine, type SyncEngineOptions } from '../sync/sync-engine.ts';
 import type { StatusService } from './status-service.ts';
@@ -103,14 +105,15 @@ export class SyncService {
       network: this.engine.network,
       authBlocked: this.engine.blockedByAuth,
       counts: this.outbox.counts(),
+      statusCounts: this.outbox.statuses.counts(),
       lastSuccessAt: last ? new Date(Number(last)).toISOString() : null,
     };
   }
 
   list(input: { states?: OutboxState[]; limit?: number; offset?: number }): QueueItem[] {
-    const rows = this.outbox.list({ states: input.states, limit: input.limit, offset: input.offset });
+    const rows = this.outbox.list({ states: input.states, limit: input.limit, offset: input.offset, byStatusUpdates: true });
     const byId = new Map(this.d.store.dossiers.summaries(rows.map((r) => r.dossierId)).map((s) => [s.id, s]));
-    return rows.map((r) => toItem(r, byId.get(r.dossierId)));
+    return rows.map((r) => ({ ...toItem(r, byId.get(r.dossierId)), statusUpdates: this.outbox.statuses.forDossier(r.dossierId).map(toStatusUpdate) }));
   }
 
   retry(dossierIds?: string[]): number {
@@ -158,7 +161,26 @@ export class SyncService {
   }
 }
 
-function toItem(r: OutboxRow, s: { code: string; applicantName: string; procedureName: string } | undefined): QueueItem {
+const iso = (ms: number | null): string | null => (ms && ms > 0 ? new Date(ms).toISOString() : null);
+
+function toStatusUpdate(e: StatusEntry): QueueStatusUpdate {
+  const waiting = e.state === 'failed-retrying' || e.state === 'pending';
+  return {
+    seq: e.seq,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    toStatusName: DOSSIER_STATUSES[e.toStatus as keyof typeof DOSSIER_STATUSES] ?? { vi: `Trạng thái ${e.toStatus}`, en: `Status ${e.toStatus}` },
+    changedAt: e.changedAt,
+    state: e.state,
+    attempts: e.attempts,
+    nextAttemptAt: waiting ? iso(e.nextAttemptAt) : null,
+    sentAt: iso(e.sentAt),
+    resultCount: e.results.length,
+    problem: e.errorCode ? describeStatusProblem(e.errorCode, e.state === 'quarantined', e.errorReason ?? undefined, e.errorHttp ?? undefined) : null,
+  };
+}
+
+function toItem(r: OutboxRow, s: { code: string; applicantName: string; procedureName: string } | undefined): Omit<QueueItem, 'statusUpdates'> {
   const waiting = r.state === 'failed-retrying' || r.state === 'pending' || r.state === 'sent';
   return {
     dossierId: r.dossierId,

@@ -97,12 +97,21 @@ export class Outbox {
     return r ? toRow(r) : undefined;
   }
 
-  list(opts: { states?: readonly OutboxState[]; limit?: number; offset?: number } = {}): OutboxRow[] {
+  /**
+   * Dossier rows in `states`; with `byStatusUpdates`, also the rows with an undelivered status update in
+   * one of those states (a confirmed dossier whose later status update was refused still needs a person).
+   * A sent status update is done, like a confirmed dossier, so it never pulls its dossier in.
+   */
+  list(opts: { states?: readonly OutboxState[]; limit?: number; offset?: number; byStatusUpdates?: boolean } = {}): OutboxRow[] {
     const states = JSON.stringify(opts.states ?? OUTBOX_STATES);
     return (
       this.db
-        .prepare('SELECT * FROM sync_outbox WHERE state IN (SELECT value FROM json_each(?)) ORDER BY created_at DESC, dossier_id LIMIT ? OFFSET ?')
-        .all(states, opts.limit ?? -1, opts.offset ?? 0) as RawRow[]
+        .prepare(
+          `SELECT * FROM sync_outbox o WHERE o.state IN (SELECT value FROM json_each(@states))
+             OR (@byStatus AND EXISTS (SELECT 1 FROM sync_status_outbox s WHERE s.dossier_id = o.dossier_id AND s.state <> 'sent' AND s.state IN (SELECT value FROM json_each(@states))))
+           ORDER BY o.created_at DESC, o.dossier_id LIMIT @limit OFFSET @offset`,
+        )
+        .all({ states, byStatus: opts.byStatusUpdates ? 1 : 0, limit: opts.limit ?? -1, offset: opts.offset ?? 0 }) as RawRow[]
     ).map(toRow);
   }
 

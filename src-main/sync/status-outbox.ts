@@ -24,6 +24,7 @@ export interface StatusEntry {
   nextAttemptAt: number;
   errorCode: string | null;
   errorReason: string | null;
+  errorHttp: number | null;
   sentAt: number | null;
 }
 
@@ -42,6 +43,7 @@ interface RawStatusRow {
   next_attempt_at: number;
   error_code: string | null;
   error_reason: string | null;
+  error_http: number | null;
   sent_at: number | null;
 }
 
@@ -60,6 +62,7 @@ const toEntry = (r: RawStatusRow): StatusEntry => ({
   nextAttemptAt: r.next_attempt_at,
   errorCode: r.error_code,
   errorReason: r.error_reason,
+  errorHttp: r.error_http,
   sentAt: r.sent_at,
 });
 

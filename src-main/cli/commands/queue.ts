@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CliCommand } from '../command.ts';
 import { flagString } from '../command.ts';
-import { OutboxState, type QueueItem } from '../../contract/queue.ts';
+import { OutboxState, type QueueItem, type QueueStatusUpdate } from '../../contract/queue.ts';
 
 const STATE_VI: Record<string, string> = {
   pending: 'chờ gửi',
@@ -12,25 +12,43 @@ const STATE_VI: Record<string, string> = {
   quarantined: 'bị từ chối',
 };
 
+const STATUS_UPDATE_VI: Record<string, string> = {
+  pending: 'chờ gửi',
+  sending: 'đang gửi',
+  sent: 'đã gửi',
+  'failed-retrying': 'lỗi, sẽ thử lại',
+  quarantined: 'bị từ chối',
+};
+
+const problemLines = (p: QueueItem['problem'], indent: string) =>
+  p ? `\n${indent}${p.message.vi}${p.serverReason ? ` — ${p.serverReason}` : ''}\n${indent}→ ${p.advice.vi}` : '';
+
+/** "Cập nhật trạng thái 10. Đã trả kết quả — đã gửi", then the problem and what to do. */
+const statusLine = (u: QueueStatusUpdate) =>
+  `\n    Cập nhật trạng thái ${u.toStatus}. ${u.toStatusName.vi} — ${STATUS_UPDATE_VI[u.state] ?? u.state}` + problemLines(u.problem, '      ');
+
 const line = (i: QueueItem) =>
   `${i.state.padEnd(16)} ${(i.officialCode ?? i.code).padEnd(28)} ${String(Math.round((i.bytesDone / Math.max(1, i.bytesTotal)) * 100)).padStart(3)}%  ${i.applicantName}` +
-  (i.problem ? `\n    ${i.problem.message.vi}${i.problem.serverReason ? ` — ${i.problem.serverReason}` : ''}\n    → ${i.problem.advice.vi}` : '');
+  problemLines(i.problem, '    ') +
+  i.statusUpdates.map(statusLine).join('');
 
 export const queueCommands: CliCommand[] = [
   {
     words: ['queue', 'status'],
     usage: 'counter queue status [--state quarantined] [--json]',
-    summary: 'Delivery queue: network, counts, last successful sync, and the dossiers not yet confirmed',
+    summary: 'Delivery queue: network, counts, last successful sync, and the dossiers (or their status updates) not yet delivered',
     async run(ctx, args) {
       const summary = await ctx.call('queue.status', {});
       const stateFlag = flagString(args, 'state');
       const states = stateFlag ? [OutboxState.parse(stateFlag)] : (['pending', 'sending', 'sent', 'failed-retrying', 'quarantined'] as const).slice();
       const { items } = await ctx.call('queue.list', { states, limit: 200 });
       const counts = Object.entries(summary.counts).map(([k, n]) => `${STATE_VI[k] ?? k}: ${n}`).join(', ');
+      const statusCounts = Object.entries(summary.statusCounts).map(([k, n]) => `${STATUS_UPDATE_VI[k] ?? k}: ${n}`).join(', ');
       const text = [
         `Máy chủ tỉnh / server: ${summary.network}${summary.authBlocked ? ' (tạm dừng: sai thông tin đăng nhập)' : ''}`,
         `Lần đồng bộ thành công gần nhất / last success: ${summary.lastSuccessAt ?? '—'}`,
-        counts,
+        `Hồ sơ / dossiers — ${counts}`,
+        `Cập nhật trạng thái / status updates — ${statusCounts}`,
         ...items.map(line),
       ].join('\n');
       return { data: { summary, items }, text };

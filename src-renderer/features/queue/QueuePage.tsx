@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { QueueItem, QueueSummary } from '../../../src-main/contract/queue.ts';
+import type { QueueItem, QueueStatusUpdate, QueueSummary } from '../../../src-main/contract/queue.ts';
 import { formatDateTime } from '../../../src-main/domain/vn-date.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useCall } from '../../app/use-call.ts';
@@ -20,6 +20,32 @@ export function QueueBanner({ summary }: { summary: QueueSummary | undefined }) 
   if (summary.network === 'offline') return <p className="banner banner-warn" style={WARN} role="status" data-testid="queue-banner">{t('offline')}</p>;
   if (summary.network === 'unconfigured') return <p className="banner banner-warn" style={WARN} role="status" data-testid="queue-banner">{t('unconfigured')}</p>;
   return null;
+}
+
+const STATUS_UPDATE_STATES = ['pending', 'sending', 'failed-retrying', 'quarantined'] as const;
+const needsRetry = (state: string) => state === 'failed-retrying' || state === 'quarantined';
+
+/** One status change made at the counter: "Cập nhật trạng thái 10. Đã trả kết quả — đã gửi", its problem and what to do. */
+function StatusUpdateLine({ update }: { update: QueueStatusUpdate }) {
+  const t = useMessages(queueMessages);
+  const { lang } = useI18n();
+  return (
+    <li data-testid="queue-status-update" data-state={update.state} data-to-status={update.toStatus}>
+      {t('statusUpdate')} {update.toStatus}. {update.toStatusName[lang]} — {t(`su.${update.state}`)}
+      {update.problem ? (
+        <>
+          : {update.problem.message[lang]}
+          {update.problem.serverReason ? <div className="muted">{t('serverSaid')}: {update.problem.serverReason}</div> : null}
+          <div>→ {update.problem.advice[lang]}</div>
+        </>
+      ) : null}
+      {update.nextAttemptAt && update.state === 'failed-retrying' ? (
+        <div className="muted">
+          {t('nextTry')} {formatDateTime(new Date(update.nextAttemptAt))}
+        </div>
+      ) : null}
+    </li>
+  );
 }
 
 function QueueRow({ item, onRetry }: { item: QueueItem; onRetry: (id: string) => void }) {
@@ -50,9 +76,16 @@ function QueueRow({ item, onRetry }: { item: QueueItem; onRetry: (id: string) =>
             {t('nextTry')} {formatDateTime(new Date(item.nextAttemptAt))}
           </div>
         ) : null}
+        {item.statusUpdates.length ? (
+          <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+            {item.statusUpdates.map((u) => (
+              <StatusUpdateLine key={u.seq} update={u} />
+            ))}
+          </ul>
+        ) : null}
       </td>
       <td>
-        {item.state === 'failed-retrying' || item.state === 'quarantined' ? (
+        {needsRetry(item.state) || item.statusUpdates.some((u) => needsRetry(u.state)) ? (
           <button type="button" onClick={() => onRetry(item.dossierId)}>
             {t('retryOne')}
           </button>
@@ -90,6 +123,11 @@ export function QueuePage() {
         {t('lastSuccess')}: {summary?.lastSuccessAt ? formatDateTime(new Date(summary.lastSuccessAt)) : t('never')}
         {summary ? ` · ${(['pending', 'sending', 'sent', 'confirmed', 'failed-retrying', 'quarantined'] as const).map((s) => `${t(`state.${s}`)}: ${summary.counts[s] ?? 0}`).join(' · ')}` : null}
       </p>
+      {summary ? (
+        <p data-testid="queue-status-summary">
+          {t('statusUpdatesLabel')}: {STATUS_UPDATE_STATES.map((s) => `${t(`su.${s}`)}: ${summary.statusCounts[s] ?? 0}`).join(' · ')}
+        </p>
+      ) : null}
       <p>
         <button type="button" onClick={() => retry()} data-testid="queue-retry-all">
           {t('retryAll')}

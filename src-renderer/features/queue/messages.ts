@@ -30,4 +30,11 @@ export const queueMessages = defineMessages({
   'state.confirmed': { vi: 'Tỉnh đã xác nhận', en: 'Confirmed by the province' },
   'state.failed-retrying': { vi: 'Lỗi, sẽ tự thử lại', en: 'Failed, will retry' },
   'state.quarantined': { vi: 'Bị từ chối, cần xử lý', en: 'Rejected, needs action' },
+  statusUpdatesLabel: { vi: 'Cập nhật trạng thái', en: 'Status updates' },
+  statusUpdate: { vi: 'Cập nhật trạng thái', en: 'Status update' },
+  'su.pending': { vi: 'chờ gửi', en: 'waiting to be sent' },
+  'su.sending': { vi: 'đang gửi', en: 'sending' },
+  'su.sent': { vi: 'đã gửi', en: 'sent' },
+  'su.failed-retrying': { vi: 'lỗi, sẽ tự thử lại', en: 'failed, will retry' },
+  'su.quarantined': { vi: 'bị từ chối, cần xử lý', en: 'rejected, needs action' },
 });
