@@ -32,4 +32,15 @@ describe('Windows packaging (electron-builder NSIS)', () => {
     expect(existsSync(join(dir, rel))).toBe(true);
     expect(pkg.dependencies[name] ?? pkg.dependencies[name.replace('@serialport/bindings-cpp', 'serialport')]).toBeTruthy();
   });
+
+  // electron-builder packs only `dependencies`: everything the built main process imports must be one.
+  it('lists every package the built main process imports under dependencies', () => {
+    const main = join(ROOT, 'out', 'main', 'index.js');
+    expect(existsSync(main)).toBe(true);
+    const src = readFileSync(main, 'utf8');
+    const specs = [...src.matchAll(/\bfrom\s+"([^".\/][^"]*)"/g), ...src.matchAll(/\bimport\(\s*"([^".\/][^"]*)"\s*\)/g)].map((m) => m[1] as string);
+    const names = new Set(specs.filter((s) => !s.startsWith('node:') && s !== 'electron').map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : (s.split('/')[0] as string))));
+    expect(names.size).toBeGreaterThan(10);
+    expect([...names].filter((n) => !pkg.dependencies[n])).toEqual([]);
+  });
 });
