@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { queueMethods } from '../../../src-main/contract/queue.ts';
 import { Settings } from '../../../src-main/contract/settings.ts';
+import type { CliContext } from '../../../src-main/cli/command.ts';
+import { queueCommands } from '../../../src-main/cli/commands/queue.ts';
+import { typedCaller } from '../../../src-main/rpc/caller.ts';
 import { EventBus } from '../../../src-main/rpc/event-bus.ts';
 import { ResultReturner, type ResultScanner } from '../../../src-main/services/dossier-view-return.ts';
 import { StatusService } from '../../../src-main/services/status-service.ts';
@@ -75,6 +78,13 @@ async function returnResult(id: string): Promise<void> {
 async function call<M extends 'queue.status' | 'queue.list' | 'queue.retry' | 'queue.export'>(m: M, input: z.input<(typeof queueMethods)[M]['input']>) {
   const out = await (handlers[m] as (i: unknown) => unknown)(queueMethods[m].input.parse(input));
   return queueMethods[m].output.parse(out) as Awaited<ReturnType<(typeof handlers)[M]>>;
+}
+
+/** `counter queue <words>` run against the same handlers (no Core: these commands only call the queue methods). */
+async function cli(words: string[], flags: Record<string, string | boolean> = {}): Promise<string> {
+  const command = queueCommands.find((c) => c.words.join(' ') === words.join(' '))!;
+  const ctx: CliContext = { core: undefined as never, call: typedCaller(async (m, input) => ({ ok: true, value: await call(m as 'queue.list', input as never) })) };
+  return (await command.run(ctx, { positionals: [], flags })).text;
 }
 
 const openRow = async (id: string) => (await call('queue.list', { states: [...OPEN] })).items.find((i) => i.dossierId === id);
@@ -152,6 +162,11 @@ describe('the queue shows status updates made at the counter', () => {
     expect(u!.problem!.advice.vi).toContain('Gửi lại');
     expect(u!.problem!.serverReason).toContain('trạng thái kết thúc');
     expect((await call('queue.export', {})).items.find((i) => i.dossierId === id)?.statusUpdates[0]?.state).toBe('quarantined');
+
+    const text = await cli(['queue', 'status'], { state: 'quarantined' });
+    expect(text).toContain('Cập nhật trạng thái / status updates — chờ gửi: 0, đang gửi: 0, đã gửi: ');
+    expect(text).toContain('bị từ chối: 1');
+    expect(text).toContain(`Cập nhật trạng thái 4. Đang xử lý — bị từ chối\n      ${u!.problem!.message.vi} — ${u!.problem!.serverReason}\n      → ${u!.problem!.advice.vi}`);
 
     // "Retry now" for everything leaves a refused update alone; naming its dossier releases it.
     await call('queue.retry', {});
