@@ -31,6 +31,8 @@ export class CardService {
   private readonly readers: CardReaders;
   private started = false;
   private readonly busy = new Set<string>();
+  /** Readers that refused extended-length APDUs once: later reads start short (no wasted PACE). */
+  private readonly shortApduReaders = new Set<string>();
 
   constructor(private readonly deps: CardServiceDeps) {
     this.readers = deps.readers ?? new PcscReaders();
@@ -86,8 +88,10 @@ export class CardService {
       throw err;
     }
     try {
-      const { result } = await readChip(transport, { can: input.can, mrz: input.mrz }, { readerId, cscas: this.loadCscas() });
-      this.deps.log?.('info', 'chip read', { readerId, access: result.access, pa: result.authenticity.result, ms: result.durationMs });
+      const apduLength = this.shortApduReaders.has(readerId) ? 'short' : 'extended';
+      const { result, apduLength: used } = await readChip(transport, { can: input.can, mrz: input.mrz }, { readerId, cscas: this.loadCscas(), apduLength });
+      if (used === 'short' && apduLength === 'extended' && (transport.maxResponse ?? 256) > 256) this.shortApduReaders.add(readerId);
+      this.deps.log?.('info', 'chip read', { readerId, access: result.access, pa: result.authenticity.result, ms: result.durationMs, apdu: used });
       this.deps.bus.emit('card.read', result);
       return result;
     } catch (err) {

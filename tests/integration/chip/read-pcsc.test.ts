@@ -108,6 +108,30 @@ describe('reading the virtual chip through pcscd + vpcd', () => {
     expect(result.identity.fullName).toBe('Nguyễn Văn An');
   }, 40_000);
 
+  it('card.read remembers a reader that refused extended length: the next read starts short', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chip-core-'));
+    const core = createCore({ dataDir, host: 'cli', version: 'test' });
+    const chip = new VirtualChip(await buildCard(AN, { pki: card.pki }), { maxResponse: 1024, refuseExtended: 'status' });
+    try {
+      const bridge = new ViccBridge(chip);
+      await bridge.insert();
+      try {
+        for (let i = 0; i < 2; i++) {
+          const r = await core.call('card.read', { can: AN.idNumber, timeoutMs: 10_000 });
+          expect(r.ok).toBe(true);
+        }
+        expect(chip.refusedExtended).toBe(1);
+      } finally {
+        bridge.remove();
+        const until = Date.now() + 5000;
+        while (readers.list().some((r) => r.cardPresent) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 40_000);
+
   it('card.read through the core: contract validation, CSCA from <dataDir>/csca, events', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chip-core-'));
     mkdirSync(join(dataDir, 'csca'));
