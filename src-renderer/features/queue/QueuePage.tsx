@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { QueueItem, QueueStatusUpdate, QueueSummary } from '../../../src-main/contract/queue.ts';
+import type { QueueItem, QueueProblem, QueueStatusUpdate, QueueSummary } from '../../../src-main/contract/queue.ts';
 import { formatDateTime } from '../../../src-main/domain/vn-date.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useCall } from '../../app/use-call.ts';
@@ -25,6 +25,28 @@ export function QueueBanner({ summary }: { summary: QueueSummary | undefined }) 
 const STATUS_UPDATE_STATES = ['pending', 'sending', 'failed-retrying', 'quarantined'] as const;
 const needsRetry = (state: string) => state === 'failed-retrying' || state === 'quarantined';
 
+/** What went wrong, what the province said, what to do, and when the next automatic try is. */
+function ProblemAndNextTry({ problem, state, nextAttemptAt }: { problem: QueueProblem | null; state: string; nextAttemptAt: string | null }) {
+  const t = useMessages(queueMessages);
+  const { lang } = useI18n();
+  return (
+    <>
+      {problem ? (
+        <>
+          <div>{problem.message[lang]}</div>
+          {problem.serverReason ? <div className="muted">{t('serverSaid')}: {problem.serverReason}</div> : null}
+          <div>→ {problem.advice[lang]}</div>
+        </>
+      ) : null}
+      {nextAttemptAt && state === 'failed-retrying' ? (
+        <div className="muted">
+          {t('nextTry')} {formatDateTime(new Date(nextAttemptAt))}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 /** One status change made at the counter: "Cập nhật trạng thái 10. Đã trả kết quả — đã gửi", its problem and what to do. */
 function StatusUpdateLine({ update }: { update: QueueStatusUpdate }) {
   const t = useMessages(queueMessages);
@@ -32,25 +54,13 @@ function StatusUpdateLine({ update }: { update: QueueStatusUpdate }) {
   return (
     <li data-testid="queue-status-update" data-state={update.state} data-to-status={update.toStatus}>
       {t('statusUpdate')} {update.toStatus}. {update.toStatusName[lang]} — {t(`su.${update.state}`)}
-      {update.problem ? (
-        <>
-          : {update.problem.message[lang]}
-          {update.problem.serverReason ? <div className="muted">{t('serverSaid')}: {update.problem.serverReason}</div> : null}
-          <div>→ {update.problem.advice[lang]}</div>
-        </>
-      ) : null}
-      {update.nextAttemptAt && update.state === 'failed-retrying' ? (
-        <div className="muted">
-          {t('nextTry')} {formatDateTime(new Date(update.nextAttemptAt))}
-        </div>
-      ) : null}
+      <ProblemAndNextTry problem={update.problem} state={update.state} nextAttemptAt={update.nextAttemptAt} />
     </li>
   );
 }
 
 function QueueRow({ item, onRetry }: { item: QueueItem; onRetry: (id: string) => void }) {
   const t = useMessages(queueMessages);
-  const { lang } = useI18n();
   const pct = Math.round((item.bytesDone / Math.max(1, item.bytesTotal)) * 100);
   return (
     <tr data-testid="queue-row" data-state={item.state} data-dossier={item.dossierId}>
@@ -64,18 +74,7 @@ function QueueRow({ item, onRetry }: { item: QueueItem; onRetry: (id: string) =>
         <progress max={100} value={item.state === 'confirmed' || item.state === 'sent' ? 100 : pct} /> {item.state === 'confirmed' || item.state === 'sent' ? 100 : pct}%
       </td>
       <td>
-        {item.problem ? (
-          <>
-            <div>{item.problem.message[lang]}</div>
-            {item.problem.serverReason ? <div className="muted">{t('serverSaid')}: {item.problem.serverReason}</div> : null}
-            <div>→ {item.problem.advice[lang]}</div>
-          </>
-        ) : null}
-        {item.nextAttemptAt && item.state === 'failed-retrying' ? (
-          <div className="muted">
-            {t('nextTry')} {formatDateTime(new Date(item.nextAttemptAt))}
-          </div>
-        ) : null}
+        <ProblemAndNextTry problem={item.problem} state={item.state} nextAttemptAt={item.nextAttemptAt} />
         {item.statusUpdates.length ? (
           <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
             {item.statusUpdates.map((u) => (

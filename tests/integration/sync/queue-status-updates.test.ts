@@ -10,7 +10,7 @@ import type { CliContext } from '../../../src-main/cli/command.ts';
 import { queueCommands } from '../../../src-main/cli/commands/queue.ts';
 import { typedCaller } from '../../../src-main/rpc/caller.ts';
 import { EventBus } from '../../../src-main/rpc/event-bus.ts';
-import { ResultReturner, type ResultScanner } from '../../../src-main/services/dossier-view-return.ts';
+import { ResultReturner } from '../../../src-main/services/dossier-view-return.ts';
 import { StatusService } from '../../../src-main/services/status-service.ts';
 import { syncHandlers } from '../../../src-main/services/sync-handlers.ts';
 import { SyncService } from '../../../src-main/services/sync-service.ts';
@@ -20,6 +20,7 @@ import { syncMigrations } from '../../../src-main/sync/migrations/0020-outbox.ts
 import { StoreSource } from '../../../src-main/sync/store-source.ts';
 import { Uploader } from '../../../src-main/sync/uploader.ts';
 import { startReferenceServer, type ReferenceServer } from '../../sim/server/server.ts';
+import { acceptBirthRegistration, noScanner } from './store-dossier.ts';
 import { admin, AGENCY } from './fixtures.ts';
 
 /**
@@ -34,12 +35,6 @@ let sync: SyncService;
 let handlers: ReturnType<typeof syncHandlers>;
 
 const OPEN = ['pending', 'sending', 'sent', 'failed-retrying', 'quarantined'] as const;
-const noScanner: ResultScanner = {
-  pages: () => {
-    throw new Error('no scan session in this test');
-  },
-  buildPdf: () => Promise.reject(new Error('no scan session in this test')),
-};
 
 const adapter = () => new OneStopRestAdapter({ baseUrl: server.apiUrl, clientId: 'counter-demo', clientSecret: 'demo-secret', chunkSize: 32 * 1024 });
 
@@ -56,16 +51,7 @@ async function drainAll(): Promise<void> {
   throw new Error(`not drained: ${JSON.stringify([sync.outbox.counts(), sync.outbox.statuses.counts()])}`);
 }
 
-function accept(): string {
-  const ref = store.blobs.put(randomBytes(40_000));
-  return store.dossiers.accept({
-    procedureCode: '1.001193',
-    procedureName: 'Thủ tục đăng ký khai sinh',
-    applicant: { identity: { kind: 'cccd-qr', fullName: 'Nguyễn Văn An', idNumber: '001090012345', warnings: [] }, trust: 'machine-read' },
-    summary: 'Đăng ký khai sinh',
-    components: [{ code: 'TK', name: 'Tờ khai', originals: 1, certifiedCopies: 0, photocopies: 0, pages: [{ pageNo: 1, sha256: ref.sha256, size: ref.size, mime: 'image/jpeg' }] }],
-  }).id;
-}
+const accept = (): string => acceptBirthRegistration(store, 40_000);
 
 async function returnResult(id: string): Promise<void> {
   const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(50_000)]);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ResultReturner, type ResultScanner } from '../../../src-main/services/dossier-view-return.ts';
+import { ResultReturner } from '../../../src-main/services/dossier-view-return.ts';
 import { openStore, type Store } from '../../../src-main/store/store.ts';
 import { OneStopRestAdapter } from '../../../src-main/sync/adapters/onestop-rest/rest-adapter.ts';
 import { syncMigrations } from '../../../src-main/sync/migrations/0020-outbox.ts';
@@ -13,6 +13,7 @@ import { StoreSource } from '../../../src-main/sync/store-source.ts';
 import { Uploader } from '../../../src-main/sync/uploader.ts';
 import { startReferenceServer, type ReferenceServer } from '../../sim/server/server.ts';
 import { contractCheckedFetch } from './contract-fetch.ts';
+import { acceptBirthRegistration, noScanner } from './store-dossier.ts';
 import { admin, AGENCY, type ServerDossier } from './fixtures.ts';
 
 /**
@@ -26,14 +27,6 @@ let store: Store;
 let outbox: Outbox;
 let source: StoreSource;
 const checked = contractCheckedFetch();
-
-/** returnResult is called with a stored PDF here, so no scan session is ever asked for. */
-const noScanner: ResultScanner = {
-  pages: () => {
-    throw new Error('no scan session in this test');
-  },
-  buildPdf: () => Promise.reject(new Error('no scan session in this test')),
-};
 
 const adapter = () => new OneStopRestAdapter({ baseUrl: server.apiUrl, clientId: 'counter-demo', clientSecret: 'demo-secret', fetch: checked.fetch, chunkSize: 32 * 1024 });
 const uploader = () => new Uploader({ outbox, source, adapter: adapter(), concurrency: 2, backoff: { baseMs: 1, capMs: 20 }, leaseMs: 30_000 });
@@ -54,16 +47,7 @@ async function drainAll(u = uploader()): Promise<number> {
   throw new Error(`not drained: ${JSON.stringify([outbox.counts(), outbox.statuses.counts()])}`);
 }
 
-function accept(): string {
-  const ref = store.blobs.put(randomBytes(90_000));
-  return store.dossiers.accept({
-    procedureCode: '1.001193',
-    procedureName: 'Thủ tục đăng ký khai sinh',
-    applicant: { identity: { kind: 'cccd-qr', fullName: 'Nguyễn Văn An', idNumber: '001090012345', warnings: [] }, trust: 'machine-read' },
-    summary: 'Đăng ký khai sinh',
-    components: [{ code: 'TK', name: 'Tờ khai', originals: 1, certifiedCopies: 0, photocopies: 0, pages: [{ pageNo: 1, sha256: ref.sha256, size: ref.size, mime: 'image/jpeg' }] }],
-  }).id;
-}
+const accept = (): string => acceptBirthRegistration(store, 90_000);
 
 /** A result PDF of ~200 KB (several chunks, so a dropped PATCH resumes mid-file). */
 function resultPdf(): { sha256: string; bytes: Buffer } {
