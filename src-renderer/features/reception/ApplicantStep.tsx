@@ -3,6 +3,7 @@ import type { Identity } from '../../../src-main/contract/identity.ts';
 import type { ReceptionDraft } from '../../../src-main/contract/reception.ts';
 import { CounterError } from '../../../src-main/contract/errors.ts';
 import { crossCheckIdNumber, isIdNumber } from '../../../src-main/domain/identity/id-number.ts';
+import { parseSlashDate } from '../../../src-main/domain/identity/dates.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
@@ -11,13 +12,6 @@ import { receptionMsgs } from './messages.ts';
 import { ApplicantSummary } from './ApplicantSummary.tsx';
 
 type Trust = NonNullable<ReceptionDraft['applicantTrust']>;
-
-/** dd/MM/yyyy → YYYY-MM-DD; also accepts a bare year. */
-function toIsoDate(text: string): string | undefined {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
-  if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return /^\d{4}$/.test(text.trim()) ? text.trim() : undefined;
-}
 
 /**
  * Step 1: who is submitting. A chip read, any QR read (serial reader, keyboard wedge into the field,
@@ -47,7 +41,7 @@ export function ApplicantStep({ draft, update, training }: { draft: ReceptionDra
   };
 
   const idOk = manual.idNumber === '' || isIdNumber(manual.idNumber);
-  const dob = toIsoDate(manual.dateOfBirth);
+  const dob = parseSlashDate(manual.dateOfBirth.trim(), true);
   const manualWarnings = idOk && manual.idNumber ? crossCheckIdNumber(manual.idNumber, manual.sex || undefined, dob) : [];
   const useManual = () => {
     take({ kind: 'manual', fullName: manual.fullName.trim(), idNumber: manual.idNumber, dateOfBirth: dob, sex: manual.sex || undefined, address: manual.address.trim() || undefined, warnings: manualWarnings }, 'manual');

@@ -28,7 +28,7 @@ export const receptionMsgs = defineMessages({
   pasteQr: { vi: 'Mã QR (quét vào đây hoặc dán)', en: 'QR text (scan into here or paste)' },
   readQr: { vi: 'Đọc mã', en: 'Read code' },
   useManual: { vi: 'Dùng thông tin nhập tay', en: 'Use the typed details' },
-  source: { vi: 'Nguồn', en: 'Source' },
+  verifiedChip: { vi: 'Dữ liệu đã xác thực bằng chữ ký trên chip', en: 'Data authenticated by the chip signature' },
   searchProcedure: { vi: 'Tìm thủ tục theo tên hoặc mã (không cần dấu)', en: 'Find a procedure by name or code (accents optional)' },
   recent: { vi: 'Dùng gần đây', en: 'Recently used' },
   processing: { vi: 'Thời hạn giải quyết', en: 'Time limit' },
