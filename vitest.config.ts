@@ -7,6 +7,11 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Every child started through tests/support/children.ts is stopped after its file, and by the
+    // run's teardown if its worker died; a file that still does not end fails instead of hanging.
+    teardownTimeout: 20_000,
+    setupFiles: ['tests/support/children-setup.ts'],
+    globalSetup: ['tests/support/children-global.ts'],
     reporters: ['default', './tests/summary-reporter.ts'],
   },
 });
