@@ -10,6 +10,8 @@ export default defineConfig({
     // Every child started through tests/support/children.ts is stopped after its file, and by the
     // run's teardown if its worker died; a file that still does not end fails instead of hanging.
     teardownTimeout: 20_000,
+    // expect.poll's 1 s default is shorter than a UI round trip through the host on a loaded machine.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     setupFiles: ['tests/support/children-setup.ts'],
     globalSetup: ['tests/support/children-global.ts'],
     reporters: ['default', './tests/summary-reporter.ts'],

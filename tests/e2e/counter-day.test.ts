@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostsUnderTest, openApp, ROOT, type AppUnderTest } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachHost, openApp, ROOT, type AppUnderTest } from './harness.ts';
 
 const SCANS = join(ROOT, 'fixtures', 'scans');
 
@@ -22,7 +22,7 @@ async function setNetwork(page: Page, online: boolean): Promise<void> {
  * by scanning the code on the citizen's slip. Once with the network up, once with it down until the
  * end — then the queue delivers it and the official code comes back.
  */
-describe.each(hostsUnderTest())('a counter officer’s day, end to end (%s)', (host) => {
+describeEachHost('a counter officer’s day, end to end (%s)', (host) => {
   let app: AppUnderTest;
   beforeAll(async () => {
     app = await openApp(host, { training: true });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachHost, openApp, type AppUnderTest } from './harness.ts';
 
 /**
  * Delivery in training mode, offline first: the embedded reference server is taken "offline"
@@ -82,7 +82,7 @@ async function offlineThenDelivered(app: AppUnderTest, shot: string, identify: (
   return official;
 }
 
-describe.each(hostsUnderTest())('delivery offline first, in training mode (%s)', (host) => {
+describeEachHost('delivery offline first, in training mode (%s)', (host) => {
   let app: AppUnderTest;
   let firstOfficial = '';
   // One training profile for both: the second dossier also checks that the first's code is not reused.

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
+import { describeEachHost, openApp, type AppUnderTest } from './harness.ts';
 import { BhytServiceSim } from '../sim/bhyt/server.ts';
 import { TRAINING_SAMPLES } from '../../src-main/domain/identity/training-samples.ts';
 import { SimulatedTicketPrinter } from '../sim/escpos/tcp-printer.ts';
@@ -13,7 +13,7 @@ import { decodeEscPos, rasterBitmap } from '../sim/escpos/decoder.ts';
  * fast as the browser takes keys, ending with Enter); the page checks the patient in, shows the
  * queue number and the card validity from the card-check service (a real HTTP simulator).
  */
-describe.each(hostsUnderTest())('health-station check-in from a BHYT QR (%s)', (host) => {
+describeEachHost('health-station check-in from a BHYT QR (%s)', (host) => {
   let app: AppUnderTest;
   const ticketPrinter = new SimulatedTicketPrinter();
   const tickets: number[] = [];

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +11,14 @@ import { CounterError } from '../../../src-main/contract/errors.ts';
 import { FormData } from '../../../src-main/contract/print.ts';
 import { Settings } from '../../../src-main/contract/settings.ts';
 import type { Dossier } from '../../../src-main/contract/dossiers.ts';
+import { runSync } from '../../support/children.ts';
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'no error', (e: unknown) => (e instanceof CounterError ? `${e.code}:${JSON.stringify(e.details)}` : String(e)));
 
 function text(bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'form-'));
   writeFileSync(join(dir, 'f.pdf'), bytes);
-  return execFileSync('pdftotext', [join(dir, 'f.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  return runSync('pdftotext', [join(dir, 'f.pdf'), '-'], { timeout: 30_000 }).stdout.replace(/\s+/g, ' ');
 }
 
 describe('forms → PDF', () => {

@@ -8,7 +8,7 @@ import { sweepOrphanScanTemp } from '../../../src-main/services/scan-temp-sweep.
 describe('sweep of scan temp folders left by a killed process', () => {
   it('removes folders of dead processes and old pid-less ones, keeps live and foreign ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'osc-sweep-'));
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8', timeout: 30_000 }).stdout;
     const make = (name: string) => {
       mkdirSync(join(dir, name));
       return name;
