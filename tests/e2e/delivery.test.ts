@@ -35,7 +35,7 @@ async function acceptDossier(app: AppUnderTest, shot: string): Promise<string> {
   await page.getByRole('button', { name: 'Tiếp nhận và in phiếu hẹn (Mẫu 01)' }).click();
   const code = page.getByTestId('dossier-code');
   await code.waitFor({ timeout: 30_000 });
-  await app.screenshot(`${shot}-accepted-offline`);
+  await app.screenshot(`${shot}-accepted-offline`, { readme: shot === 'delivery-qr' ? 'delivery-accepted-offline' : undefined });
   return ((await code.textContent()) ?? '').trim();
 }
 
@@ -58,7 +58,7 @@ async function offlineThenDelivered(app: AppUnderTest, shot: string, identify: (
   expect(await row.getAttribute('data-state')).toMatch(/^(pending|sending|failed-retrying)$/);
   expect(await row.textContent()).toContain('(tạm)');
   await expect.poll(() => page.getByTestId('queue-banner').textContent()).toContain('mất kết nối');
-  await app.screenshot(`${shot}-queued`);
+  await app.screenshot(`${shot}-queued`, { readme: shot === 'delivery-qr' ? 'delivery-offline-queued' : undefined });
 
   await nav(page, 'Tiếp nhận');
   await setNetwork(page, true);
@@ -71,7 +71,7 @@ async function offlineThenDelivered(app: AppUnderTest, shot: string, identify: (
   expect(official).not.toBe(provisional);
   expect(await confirmed.textContent()).not.toContain('(tạm)');
   expect(await page.getByTestId('queue-banner').count()).toBe(0);
-  await app.screenshot(`${shot}-confirmed`);
+  await app.screenshot(`${shot}-confirmed`, { readme: shot === 'delivery-qr' ? 'delivery-confirmed' : undefined });
 
   // The dossier itself now carries the official code (the provisional one is gone from the list).
   await nav(page, 'Hồ sơ');

@@ -69,7 +69,7 @@ describeEachHost('dossier detail, signing and returning the result (%s)', (host)
     await expect.poll(() => page.getByTestId('component-row').count(), { timeout: 10_000 }).toBe(3);
     await expect.poll(() => page.getByTestId('form-row').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId('form-row').textContent()).toMatch(/Mẫu 01.*[0-9a-f]{64}/);
-    await app.screenshot('dossier-detail');
+    await app.screenshot('dossier-detail', { readme: 'dossier-detail' });
   }, 60_000);
 
   it('renders the component PDF with pdf.js on a canvas under the app CSP, with page navigation and zoom', async () => {

@@ -50,7 +50,7 @@ describeEachHost('health-station check-in from a BHYT QR (%s)', (host) => {
     await expect.poll(() => page.getByTestId('queue-ticket').getByTestId('card-status').textContent()).toBe('Thẻ còn giá trị');
     await expect.poll(() => page.getByTestId('identity-card').textContent()).toContain('Nguyễn Văn An');
     expect(await page.getByTestId('identity-card').textContent()).toContain('DN4790123456789');
-    await app.screenshot('health-checkin');
+    await app.screenshot('health-checkin', { readme: 'health-checkin' });
     await page.keyboard.type(TRAINING_SAMPLES.bhyt, { delay: 0 });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('queue-number').textContent(), { timeout: 15_000 }).toBe('2');
