@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     pool: 'forks',
+    // Sized for the 2-core CI machine: vitest's default there is one worker (cores - 1), which leaves
+    // the second core idle while a file waits on Chromium, OCR or a child process.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Every child started through tests/support/children.ts is stopped after its file, and by the
