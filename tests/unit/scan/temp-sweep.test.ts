@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sweepOrphanScanTemp } from '../../../src-main/services/scan-temp-sweep.ts';
+import { sweepOrphanScanTemp } from '../../../src-main/features/scan/scan-temp-sweep.ts';
 import { runSync } from '../../support/children.ts';
 
 describe('sweep of scan temp folders left by a killed process', () => {
