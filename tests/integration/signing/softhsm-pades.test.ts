@@ -191,5 +191,5 @@ describe('PAdES through SoftHSM2', () => {
     const failure = cli(['pdf', 'sign', src, '--module', SOFTHSM_MODULE, '--token', 'Officer', '--cert', '01', '--out', out, '--json'], '999999', true);
     expect(failure.status).toBe(1);
     expect(JSON.parse(failure.stdout)).toMatchObject({ error: { code: 'PIN_INCORRECT' } });
-  }, 60_000);
+  }, 180_000); // three CLI processes in a row (each starts tsx and the core): ~30 s each on a loaded 2-core machine
 });
