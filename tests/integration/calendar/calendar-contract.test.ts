@@ -59,7 +59,7 @@ describe('calendar over the contract (real core, real settings file)', () => {
 });
 
 describe('counter calendar … (real CLI process)', () => {
-  const cli = (...args: string[]) => run(process.execPath, [join(ROOT, 'src-main/launch/counter.mjs'), ...args, '--data-dir', tempDir()], { cwd: ROOT });
+  const cli = (...args: string[]) => run(process.execPath, [join(ROOT, 'src-main/launch/counter.mjs'), ...args, '--data-dir', tempDir()], { cwd: ROOT, timeout: 60_000 });
 
   it('prints the appointment as JSON', async () => {
     const { stdout } = await cli('calendar', 'appointment', '--at', '2025-04-25T14:30', '--days', '3', '--json');
