@@ -36,7 +36,7 @@ describe('MRZ TD1', () => {
   });
 
   it('reads a long document number that overflows into the optional data (ICAO 9303 Part 11 D.2 example)', () => {
-    const lines = ['I<UTOD23145890<7349<<<<<<<<<<<', '3407127M9507122UTO<<<<<<<<<<<2', 'STEVENSON<<PETER<JOHN<<<<<<<<<'];
+    const lines = ['I<UTOD23145890<7349<<<<<<<<<<<', '3407127M9507122UTO<<<<<<<<<<<2', 'STEVENSON<<PETER<JOHN<<<<<<<<<'] as const;
     expect(parseMrzTd1(lines.join('\n'))).toMatchObject({ documentNumber: 'D23145890734', dateOfBirth: '1934-07-12', expiryDate: '1995-07-12', sex: 'M', fullName: 'STEVENSON PETER JOHN', warnings: [] });
     // A wrong overflow check digit, or a wrong composite, is still refused.
     expectCode(() => parseMrzTd1([lines[0].replace('7349', '7348'), lines[1], lines[2]].join('\n')), 'MRZ_CHECK_DIGIT');
