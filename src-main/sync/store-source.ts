@@ -25,7 +25,8 @@ export function portalFields(d: Dossier, agencyName = ''): Record<string, unknow
     ChuHoSo: holder.identity.fullName ?? '',
     LoaiDoiTuong: '1',
     ...(idNumber ? { SoGiayToChuHoSo: idNumber } : {}),
-    DinhDanhCHS: /^\d{12}$/.test(idNumber) ? [{ LoaiDinhDanh: '1', SoDinhDanh: idNumber }] : /^\d{9}$/.test(idNumber) ? [{ LoaiDinhDanh: '2', SoDinhDanh: idNumber }] : [],
+    // The holder's identifiers, or no list at all: the portal reads an empty list as "no holder".
+    ...(/^\d{12}$/.test(idNumber) ? { DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: idNumber }] } : /^\d{9}$/.test(idNumber) ? { DinhDanhCHS: [{ LoaiDinhDanh: '2', SoDinhDanh: idNumber }] } : {}),
     ...(holder.phone ? { SoDienThoai: holder.phone } : {}),
     ...(holder.email ? { Email: holder.email } : {}),
     TrichYeuHoSo: d.summary.slice(0, 1000),
