@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { portalFields } from '../../../src-main/sync/store-source.ts';
+import { portalFields, type PortalProcedure } from '../../../src-main/sync/store-source.ts';
 import { OpenApiValidator } from '../../../src-main/training/reference-server/openapi-validator.ts';
 import { isAgencyCode } from '../../../src-main/domain/codes/dossier-code.ts';
 import type { Dossier } from '../../../src-main/contract/dossiers.ts';
@@ -35,9 +35,11 @@ function dossier(over: Partial<Dossier> = {}): Dossier {
   } as Dossier;
 }
 
+const PROCEDURE: PortalProcedure = { field: { code: 'HT', name: 'Hộ tịch' }, fees: [{ code: 'LP01', name: 'Lệ phí đăng ký khai sinh', amountVnd: 8000 }] };
+
 describe('the dossier body sent to the province (DongBoHoSoMC names)', () => {
-  it('is exactly the JSON of the fixture written from the published field list', () => {
-    expect(portalFields(dossier(), 'UBND xã An Bình')).toEqual(FIXTURE.withId);
+  it('is exactly the JSON of the fixture written from the published field list, field and fees included', () => {
+    expect(portalFields(dossier(), 'UBND xã An Bình', PROCEDURE)).toEqual(FIXTURE.withId);
   });
 
   it('sends no holder-ID list when the holder has no ID number (never an empty list)', () => {
@@ -55,7 +57,8 @@ describe('the dossier body sent to the province (DongBoHoSoMC names)', () => {
 
   it('the body and an official code with a QĐ 20/2020 agency code (H56.14) pass the contract the reference server enforces', () => {
     const contract = new OpenApiValidator();
-    expect(contract.check('HoSo', { ...portalFields(dossier(), 'UBND xã An Bình'), MaHoSo: 'H56.14-261204-0001', TaiLieuNop: [] })).toEqual([]);
+    expect(contract.check('HoSo', { ...portalFields(dossier(), 'UBND xã An Bình', PROCEDURE), MaHoSo: 'H56.14-261204-0001', TaiLieuNop: [] })).toEqual([]);
+    expect(contract.check('HoSo', { ...FIXTURE.withoutId, DanhSachLePhi: [{ TenPhiLePhi: 'x', Gia: '8000' }], TaiLieuNop: [] }).length).toBeGreaterThan(0);
     expect(contract.check('HoSo', { ...FIXTURE.withoutId, TaiLieuNop: [] })).toEqual([]);
   });
 
