@@ -62,6 +62,12 @@ describe('the dossier body sent to the province (DongBoHoSoMC names)', () => {
     expect(contract.check('HoSo', { ...FIXTURE.withoutId, TaiLieuNop: [] })).toEqual([]);
   });
 
+  it('the contract the reference server enforces refuses a field the portal does not have', () => {
+    const contract = new OpenApiValidator();
+    expect(contract.check('HoSo', { ...FIXTURE.withoutId, TaiLieuNop: [] })).toEqual([]);
+    expect(contract.check('HoSo', { ...FIXTURE.withoutId, NgayCapNhat: '20261204093000', TaiLieuNop: [] }).length).toBeGreaterThan(0);
+  });
+
   it('a status update uses the portal progress names TrangThai / ThoiDiemXuLy; the old names are refused', () => {
     const contract = new OpenApiValidator();
     expect(contract.check('CapNhatTrangThai', { TrangThai: '10', ThoiDiemXuLy: '20261204093000', NguoiXuLy: 'Cán bộ một cửa' })).toEqual([]);
