@@ -49,6 +49,8 @@ import { dossierViewHandlers } from './features/dossiers/dossier-view-handlers.t
 import { dossierComponentSource } from './features/signing/dossier-component-source.ts';
 import { TrainingSimulators } from './features/training/training-simulators.ts';
 import { trainingHandlers } from './features/training/training-handlers.ts';
+import { ReportsService } from './features/reports/reports-service.ts';
+import { reportsHandlers } from './features/reports/reports-handlers.ts';
 
 export interface CoreConfig {
   dataDir: string;
@@ -183,6 +185,7 @@ export function createCore(config: CoreConfig): Core {
     ...healthHandlers(health),
     ...syncHandlers(sync),
     ...trainingHandlers({ simulators: training, cards, sync }),
+    ...reportsHandlers(new ReportsService({ store, settings, call: internalCall }), () => settings.get().agency.place),
     // The dossier detail view and returning results: the result is digitized through a scan session.
     ...dossierViewHandlers({
       store,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { method } from './method.ts';
+import { DossierSummary } from './dossiers.ts';
 
 /** One dossier as the report sees it: only the facts the figures are defined on, no personal data. */
 export const ReportRecord = z.object({
@@ -92,3 +94,53 @@ export const ReportFigures = z.object({
   months: z.array(MonthRow),
 });
 export type ReportFigures = z.infer<typeof ReportFigures>;
+
+/** Where the figures came from: this PC's store, or the province's data for the whole agency. */
+export const ReportSource = z.enum(['local', 'province']);
+
+export const ReportRequest = ReportPeriod.extend({
+  /** This counter only, or every counter of the agency the data covers. */
+  scope: z.enum(['counter', 'agency']).default('agency'),
+});
+export type ReportRequest = z.input<typeof ReportRequest>;
+
+export const Report = z.object({
+  figures: ReportFigures,
+  scope: z.enum(['counter', 'agency']),
+  source: ReportSource,
+  agencyCode: z.string(),
+  agencyName: z.string(),
+  counterId: z.string(),
+  generatedAt: z.string(),
+});
+export type Report = z.infer<typeof Report>;
+
+export const ReportFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), bytes: z.number().int() });
+
+/** What district IT needs to know about this counter without visiting it (no personal data). */
+export const CounterHealth = z.object({
+  agencyCode: z.string(),
+  counterId: z.string(),
+  appVersion: z.string(),
+  trainingMode: z.boolean(),
+  lastDeliveryAt: z.string().nullable(),
+  queueDepth: z.number().int().nonnegative(),
+  quarantined: z.number().int().nonnegative(),
+  network: z.string(),
+  devices: z.array(z.object({ kind: z.string(), name: z.string(), status: z.string() })),
+  /** SHA-256 of the settings that shape behaviour (no secrets), to spot a counter that drifted. */
+  configFingerprint: z.string(),
+});
+export type CounterHealth = z.infer<typeof CounterHealth>;
+
+export const reportsMethods = {
+  'reports.figures': method({ summary: 'The commune report for a period: received, digitized, on time, returned, fees, forms, times', input: ReportRequest, output: Report }),
+  'reports.dossiers': method({
+    summary: 'The dossiers behind a figure (codes, procedures and statuses; names only as the dossier list shows them)',
+    input: z.object({ ids: z.array(z.string()).max(2000) }),
+    output: z.object({ items: z.array(DossierSummary) }),
+  }),
+  'reports.exportXlsx': method({ summary: 'The report as an Excel workbook (.xlsx), Vietnamese headings', input: ReportRequest, output: ReportFile }),
+  'reports.pdf': method({ summary: 'The report as a PDF in the layout a commune sends upward', input: ReportRequest, output: ReportFile }),
+  'reports.counterHealth': method({ summary: 'This counter\'s health for IT: last delivery, queue depth, devices, configuration fingerprint, version', input: z.object({}), output: CounterHealth }),
+};

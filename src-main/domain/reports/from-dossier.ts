@@ -1,11 +1,12 @@
 import type { Dossier } from '../../contract/dossiers.ts';
+import { RESULT_COMPONENT_CODE } from '../../contract/dossier-view.ts';
 import type { Procedure, RequiredComponent } from '../../contract/procedures.ts';
 import type { ReportRecord } from '../../contract/reports.ts';
 
 /** What the report needs to know about a dossier that the dossier row itself does not carry. */
 export interface ReportFacts {
-  resultDigitized: boolean;
-  feeQrShown: boolean;
+  /** Payment by VietQR was on, so a receipt for a fee carried the code. */
+  vietQrEnabled: boolean;
   waitSeconds: number | null;
   handleSeconds: number | null;
 }
@@ -27,7 +28,10 @@ const formNumber = (form: string): string => /(\d{2})/.exec(form)?.[1] ?? form;
 
 export function toReportRecord(d: Dossier, procedure: Procedure | undefined, facts: ReportFacts): ReportRecord {
   const required = (procedure?.components ?? []).filter((c) => !c.optional && asksForPaper(c, d.channel));
-  const digitized = d.components.filter((c) => c.pages.length > 0);
+  // The result (KQ) is filed as a component when it is returned; it is not part of what was received.
+  const digitized = d.components.filter((c) => c.code !== RESULT_COMPONENT_CODE && c.pages.length > 0);
+  const feeVnd = (procedure?.fees ?? []).reduce((sum, f) => sum + f.amountVnd, 0);
+  const formsIssued = [...new Set(d.forms.map((f) => formNumber(f.form)))];
   return {
     id: d.id,
     code: d.officialCode ?? d.provisionalCode ?? d.id,
@@ -44,10 +48,10 @@ export function toReportRecord(d: Dossier, procedure: Procedure | undefined, fac
     requiredComponents: required.length,
     digitizedRequired: required.filter((r) => digitized.some((c) => matches(r, c))).length,
     digitizedComponents: digitized.length,
-    resultDigitized: facts.resultDigitized,
-    feeVnd: (procedure?.fees ?? []).reduce((sum, f) => sum + f.amountVnd, 0),
-    feeQrShown: facts.feeQrShown,
-    formsIssued: [...new Set(d.forms.map((f) => formNumber(f.form)))],
+    resultDigitized: d.components.some((c) => c.code === RESULT_COMPONENT_CODE && c.pages.length > 0),
+    feeVnd,
+    feeQrShown: facts.vietQrEnabled && feeVnd > 0 && formsIssued.includes('01'),
+    formsIssued,
     waitSeconds: facts.waitSeconds,
     handleSeconds: facts.handleSeconds,
   };

@@ -27,6 +27,7 @@ const dossier = Dossier.parse({
     { id: 'c1', code: 'TK', name: 'Tờ khai (tên khác)', pages: [page] },
     { id: 'c2', code: 'component-1', name: 'Giấy chứng sinh', pages: [] },
     { id: 'c3', code: 'component-2', name: 'Giấy tờ tùy chọn', pages: [page] },
+    { id: 'c4', code: 'KQ', name: 'Kết quả giải quyết thủ tục hành chính', pages: [page] },
   ],
   statusHistory: [
     { status: 2, at: '2026-03-02T08:00:00+07:00' },
@@ -42,11 +43,23 @@ const dossier = Dossier.parse({
 });
 
 describe('toReportRecord', () => {
-  const facts = { resultDigitized: true, feeQrShown: false, waitSeconds: null, handleSeconds: 60 };
+  const facts = { vietQrEnabled: true, waitSeconds: null, handleSeconds: 60 };
 
   it('counts required components that ask for paper, matched by code or else by name', () => {
     const r = toReportRecord(dossier, procedure, facts);
     expect([r.requiredComponents, r.digitizedRequired, r.digitizedComponents]).toEqual([2, 1, 2]);
+  });
+
+  it('counts the returned result (KQ) as a digitized result, not as a received component', () => {
+    const r = toReportRecord(dossier, procedure, facts);
+    expect(r.resultDigitized).toBe(true);
+    expect(toReportRecord({ ...dossier, components: dossier.components.filter((c) => c.code !== 'KQ') }, procedure, facts).resultDigitized).toBe(false);
+  });
+
+  it('marks a fee as shown with VietQR only when payment by QR is on and a receipt was issued', () => {
+    expect(toReportRecord(dossier, procedure, facts).feeQrShown).toBe(true);
+    expect(toReportRecord(dossier, procedure, { ...facts, vietQrEnabled: false }).feeQrShown).toBe(false);
+    expect(toReportRecord({ ...dossier, forms: dossier.forms.filter((f) => f.form === '02') }, procedure, facts).feeQrShown).toBe(false);
   });
 
   it('takes resolution and return times from the history, fees from the catalogue, forms once each', () => {
