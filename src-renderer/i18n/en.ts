@@ -8,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   'nav.health': 'Health station',
   'nav.queue': 'Upload queue',
   'nav.settings': 'Settings',
+  'nav.reports': 'Reports',
   'status.devices': 'Devices',
   'status.server': 'Province server',
   'status.server.online': 'Connected',

@@ -7,6 +7,7 @@ export const vi = {
   'nav.health': 'Trạm y tế',
   'nav.queue': 'Hàng đợi gửi',
   'nav.settings': 'Cài đặt',
+  'nav.reports': 'Báo cáo',
   'status.devices': 'Thiết bị',
   'status.server': 'Máy chủ tỉnh',
   'status.server.online': 'Đã kết nối',
