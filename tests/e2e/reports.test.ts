@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
-import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
+import { describeEachHost, openApp, type AppUnderTest } from './harness.ts';
 import { seedMonth } from '../integration/reports/seed-month.ts';
 
 const POLL = { timeout: 15_000 };
 
-describe.each(hostsUnderTest())('Reports screen (%s)', (host) => {
+describeEachHost('Reports screen (%s)', (host) => {
   let app: AppUnderTest;
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'osc-e2e-reports-'));

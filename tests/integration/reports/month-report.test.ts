@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from 'read-excel-file/node';
 import { createCore, type Core } from '../../../src-main/core.ts';
 import { call } from '../dossiers/seed.ts';
+import { runSync } from '../../support/children.ts';
 import { AGENCY, seedMonth } from './seed-month.ts';
 
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
@@ -73,7 +73,7 @@ describe('the month report, computed by hand', () => {
     const file = await call(core, 'reports.pdf', MARCH);
     const path = join(dir, file.fileName);
     await import('node:fs').then((fs) => fs.writeFileSync(path, Buffer.from(file.base64, 'base64')));
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8', timeout: 20_000 });
+    const text = runSync('pdftotext', ['-layout', path, '-'], { timeout: 20_000 }).stdout;
     const line = (label: string) => text.split('\n').find((l) => l.includes(label))?.replace(/\s+/g, ' ').trim();
     expect(text).toContain('Kỳ báo cáo: từ ngày 01/03/2026 đến ngày 31/03/2026');
     expect(line('Hồ sơ tiếp nhận trong kỳ')).toBe('Hồ sơ tiếp nhận trong kỳ 4');

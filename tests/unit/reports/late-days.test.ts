@@ -6,8 +6,10 @@ const name = { vi: 'Nghỉ', en: 'Off' };
 const y2026: YearCalendar = {
   year: 2026,
   weekendDays: [0, 6],
+  announced: true,
+  sources: [],
   daysOff: [{ date: '2026-04-27', kind: 'holiday', name, source: 'admin' } as YearCalendar['daysOff'][number]],
-  workingDays: [{ date: '2026-04-25', note: 'làm bù' }],
+  workingDays: [{ date: '2026-04-25', note: 'làm bù', basis: name }],
 };
 const years = new Map([[2026, y2026]]);
 
