@@ -1,22 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import type { OcrWord } from '../contract/scan.ts';
 import { DocumentErrors } from '../contract/documents.ts';
-import { prepareLangFolder } from './ocr-lang.ts';
+import { prepareLangFolder, type LangVariant } from './ocr-lang.ts';
+import { ThroughputMeter, type OcrEngine, type OcrEngineStatus, type OcrJob, type PageOcr } from './ocr-engine.ts';
+import { WasmOsd } from './orientation.ts';
 
-export interface PageOcr {
-  text: string;
-  confidence: number;
-  words: OcrWord[];
-}
-
-export interface OcrJob {
-  image: Buffer;
-  /** Called with 0–1 while the page is recognised. */
-  onProgress?: (p: number) => void;
-  signal?: AbortSignal;
-}
+export type { OcrJob, PageOcr } from './ocr-engine.ts';
 
 interface Slot {
   worker: Promise<Worker>;
@@ -33,13 +25,19 @@ export interface OcrPoolOptions {
   /** A worker is replaced after this many pages: the wasm heap never shrinks (tesseract.js #900, #977). */
   recycleAfter?: number;
   dpi?: number;
+  /** Tesseract page segmentation mode; 3 = automatic page layout. */
+  psm?: number;
+  variant?: LangVariant;
 }
 
 /**
  * A fixed pool of tesseract.js workers (worker_threads), one per core by default. Jobs queue in
  * order; a cancelled running job terminates its worker, which is then replaced.
  */
-export class OcrPool {
+export class OcrPool implements OcrEngine {
+  readonly kind = 'tesseract-wasm' as const;
+  private readonly meter = new ThroughputMeter();
+  private readonly osd: WasmOsd;
   private readonly slots: Slot[] = [];
   private readonly queue: Array<{ job: OcrJob; resolve: (r: PageOcr) => void; reject: (e: unknown) => void }> = [];
   private readonly langPath: string;
@@ -50,7 +48,8 @@ export class OcrPool {
 
   constructor(private readonly opts: OcrPoolOptions) {
     this.lang = opts.lang ?? 'vie+eng';
-    this.langPath = prepareLangFolder(opts.dataDir, this.lang.split('+'));
+    this.langPath = prepareLangFolder(opts.dataDir, this.lang.split('+'), opts.variant);
+    this.osd = new WasmOsd(opts.dataDir);
     this.recycleAfter = opts.recycleAfter ?? 40;
     this.dpi = opts.dpi ?? 300;
     const size = opts.size ?? Math.max(1, Math.min(availableParallelism(), 8));
@@ -89,7 +88,7 @@ export class OcrPool {
         if (m.status === 'recognizing text') slot.progress?.(m.progress);
       },
     }).then(async (w) => {
-      await w.setParameters({ tessedit_pageseg_mode: '3' as never, user_defined_dpi: String(this.dpi) });
+      await w.setParameters({ tessedit_pageseg_mode: String(this.opts.psm ?? 3) as never, user_defined_dpi: String(this.dpi) });
       return w;
     });
   }
@@ -116,6 +115,7 @@ export class OcrPool {
     slot.jobs++;
     slot.progress = job.onProgress;
     let onAbort: (() => void) | undefined;
+    const finish = this.meter.start();
     try {
       const worker = await slot.worker;
       const aborted = new Promise<never>((_, reject) => {
@@ -132,6 +132,7 @@ export class OcrPool {
       const recognizing = worker.recognize(job.image, {}, { text: true, blocks: true });
       recognizing.catch(() => {}); // a worker terminated mid-job rejects late, after the race is decided
       const result = await Promise.race([recognizing, aborted]);
+      finish();
       entry.resolve(toPageOcr(result.data));
       job.onProgress?.(1);
     } catch (err) {
@@ -141,14 +142,40 @@ export class OcrPool {
         entry.reject(DocumentErrors.raise('DOC_OCR_FAILED', { reason: String(err) }));
       }
     } finally {
+      this.meter.abandon(finish); // no-op after finish()
       if (onAbort) job.signal?.removeEventListener('abort', onAbort);
     }
   }
 
+  async detectRotation(image: Buffer, minConfidence = 2): Promise<number | undefined> {
+    const osd = await this.osd.detect(image);
+    return osd && osd.confidence >= minConfidence ? osd.rotate : undefined;
+  }
+
+  status(): OcrEngineStatus {
+    return {
+      kind: this.kind,
+      name: `tesseract.js ${wasmVersion()} (wasm)`,
+      location: 'tesseract.js (worker_threads)',
+      workers: this.size,
+      pagesDone: this.meter.pages,
+      pagesPerMin: this.meter.perMinute(),
+    };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    await this.osd.close();
     for (const q of this.queue.splice(0)) q.reject(DocumentErrors.raise('DOC_OCR_CANCELLED'));
     await Promise.all(this.slots.map((s) => (s.jobs >= 0 ? s.worker.then((w) => w?.terminate()).catch(() => {}) : undefined)));
+  }
+}
+
+function wasmVersion(): string {
+  try {
+    return (createRequire(import.meta.url)('tesseract.js/package.json') as { version: string }).version;
+  } catch {
+    return '?';
   }
 }
 

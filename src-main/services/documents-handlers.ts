@@ -1,7 +1,8 @@
 import type { HandlersOf } from '../rpc/handlers.ts';
 import type { OcrResult } from '../contract/documents.ts';
 import { importFile } from '../devices/scanner/file-import.ts';
-import { OcrPool, type PageOcr } from '../documents/ocr-pool.ts';
+import type { OcrEngine, PageOcr } from '../documents/ocr-engine.ts';
+import { AutoOcrEngine } from '../documents/ocr-select.ts';
 import { extractPrefill } from '../documents/prefill.ts';
 import { analysePage, processPage } from '../documents/imaging.ts';
 import type { ScanService } from './scan-service.ts';
@@ -10,10 +11,10 @@ export interface DocumentsDeps {
   dataDir: string;
   scan: ScanService;
   /** The shared pool for the default language (vie+eng). */
-  ocr: () => OcrPool;
+  ocr: () => OcrEngine;
 }
 
-async function ocrFile(path: string, pool: OcrPool): Promise<OcrResult> {
+async function ocrFile(path: string, pool: OcrEngine): Promise<OcrResult> {
   const pages = await importFile(path);
   const results: PageOcr[] = await Promise.all(
     pages.map(async (p) => {
@@ -30,7 +31,7 @@ async function ocrFile(path: string, pool: OcrPool): Promise<OcrResult> {
 export function documentsHandlers(d: DocumentsDeps): HandlersOf<'documents.ocr' | 'documents.prefill'> {
   return {
     'documents.ocr': async (i) => {
-      const own = i.lang === 'vie+eng' ? undefined : new OcrPool({ dataDir: d.dataDir, lang: i.lang });
+      const own = i.lang === 'vie+eng' ? undefined : new AutoOcrEngine({ dataDir: d.dataDir, lang: i.lang });
       try {
         // Every file is queued at once (the pool runs one per core); answers keep the order given.
         return await Promise.all(i.paths.map((p) => ocrFile(p, own ?? d.ocr())));

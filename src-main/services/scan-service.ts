@@ -6,7 +6,7 @@ import { CounterError } from '../contract/errors.ts';
 import type { DeviceProbe } from '../devices/probe.ts';
 import { driverOf, type RawPage, type ScanDriver } from '../devices/scanner/driver.ts';
 import { importBytes, importFile } from '../devices/scanner/file-import.ts';
-import type { OcrPool } from '../documents/ocr-pool.ts';
+import type { OcrEngine } from '../documents/ocr-engine.ts';
 import { qualityFlags } from '../documents/quality.ts';
 import { buildSearchablePdf } from '../documents/pdf-build.ts';
 import { rotateImage, thumbnail, analysePage } from '../documents/imaging.ts';
@@ -41,7 +41,7 @@ interface SessionRec {
 export interface ScanServiceOptions {
   dataDir: string;
   drivers: ScanDriver[];
-  ocr: () => OcrPool;
+  ocr: () => OcrEngine;
   emit: (session: ScanSession) => void;
   /** OSD orientation through native tesseract (off in tests that do not need it). */
   osd?: boolean;
@@ -237,7 +237,7 @@ export class ScanService {
   private async prepare(s: SessionRec, rec: PageRec, rawOrLoad: RawPage | (() => RawPage)): Promise<void> {
     try {
       const raw = typeof rawOrLoad === 'function' ? rawOrLoad() : rawOrLoad;
-      const p = await preparePage(raw, { osd: this.opts.osd ?? true });
+      const p = await preparePage(raw, { osd: this.opts.osd ?? true, detectRotation: (img) => this.opts.ocr().detectRotation(img) });
       Object.assign(rec, { image: p.image, thumb: p.thumb, width: p.width, height: p.height, dpi: p.dpi, bytes: p.image.length, analysis: p.analysis, rotation: p.rotation });
       this.storeImages(rec);
       rec.flags = qualityFlags(p.analysis);
