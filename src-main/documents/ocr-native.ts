@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { DocumentErrors } from '../contract/documents.ts';
 import { ThroughputMeter, type OcrEngine, type OcrEngineStatus, type OcrJob, type PageOcr } from './ocr-engine.ts';
 import { parseTesseractTsv } from './ocr-tsv.ts';
-import { osdImage, parseOsd, WasmOsd } from './orientation.ts';
+import { WasmOsd } from './orientation.ts';
 
 /** A native `tesseract` found on this PC (see ocr-select.ts). */
 export interface NativeTesseract {
@@ -16,7 +16,7 @@ export interface NativeTesseract {
 
 export interface NativeOcrOptions {
   native: NativeTesseract;
-  /** For the wasm OSD when the native data has no `osd` model. */
+  /** Where the wasm OSD keeps its model (see orientation.ts). */
   dataDir: string;
   lang?: string;
   size?: number;
@@ -52,9 +52,9 @@ export class NativeOcrEngine implements OcrEngine {
     this.size = opts.size ?? Math.max(1, Math.min(availableParallelism(), 8));
   }
 
-  private args(extra: string[], dpi = this.opts.dpi ?? 300): string[] {
+  private args(extra: string[]): string[] {
     const dir = this.opts.native.tessdataDir ? ['--tessdata-dir', this.opts.native.tessdataDir] : [];
-    return ['stdin', 'stdout', ...dir, '--dpi', String(dpi), ...extra];
+    return ['stdin', 'stdout', ...dir, '--dpi', String(this.opts.dpi ?? 300), ...extra];
   }
 
   private exec(args: string[], input: Buffer, signal?: AbortSignal): Promise<Run> {
@@ -124,13 +124,7 @@ export class NativeOcrEngine implements OcrEngine {
   }
 
   async detectRotation(image: Buffer, minConfidence = 2): Promise<number | undefined> {
-    let osd: { rotate: number; confidence: number } | undefined;
-    if (this.opts.native.langs.includes('osd')) {
-      const r = await this.slot(undefined, async () => this.exec(this.args(['--psm', '0'], 150), await osdImage(image)));
-      osd = parseOsd(r.stdout + r.stderr);
-    } else {
-      osd = await (this.wasmOsd ??= new WasmOsd(this.opts.dataDir)).detect(image);
-    }
+    const osd = await (this.wasmOsd ??= new WasmOsd(this.opts.dataDir)).detect(image);
     return osd && osd.confidence >= minConfidence ? osd.rotate : undefined;
   }
 
