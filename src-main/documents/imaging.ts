@@ -137,10 +137,7 @@ export async function processPage(input: Buffer, analysis: PageAnalysis, opts: P
   const grey = opts.colour === 'gray' || (opts.colour !== 'color' && analysis.colourfulness < 12);
   const skew = opts.deskew !== false && Math.abs(analysis.skewDeg) >= 0.3 ? analysis.skewDeg : 0;
   const meta = await sharp(input).metadata();
-  let img = sharp(input, { failOn: 'error' }).rotate();
-  if (opts.rotate) img = img.rotate(opts.rotate);
-  if (skew) img = img.rotate(-skew, { background: { r: 255, g: 255, b: 255 } });
-  let base = await img.toBuffer();
+  let base = await uprightAndStraight(input, opts.rotate, skew);
   if (opts.cropToContent && analysis.content) {
     const m = await sharp(base).metadata();
     const k = (m.width ?? 1) / analysis.analysisWidth;
@@ -163,6 +160,17 @@ export async function processPage(input: Buffer, analysis: PageAnalysis, opts: P
     if (data.length <= maxBytes || scaleDpi <= 150) return { image: data, mime: 'image/jpeg', width: info.width, height: info.height, dpi, grey, skewCorrected: skew };
   }
   throw new Error('unreachable');
+}
+
+/**
+ * EXIF orientation, then the quarter turn (OSD), then the skew, as separate steps: sharp keeps only
+ * the last `rotate(angle)` of one pipeline, so chaining them would drop the quarter turn.
+ */
+export async function uprightAndStraight(input: Buffer, quarterTurn: number | undefined, skewDeg: number): Promise<Buffer> {
+  let buf = await sharp(input, { failOn: 'error' }).rotate().toBuffer();
+  if (quarterTurn) buf = await sharp(buf).rotate(quarterTurn).toBuffer();
+  if (skewDeg) buf = await sharp(buf).rotate(-skewDeg, { background: { r: 255, g: 255, b: 255 } }).toBuffer();
+  return buf;
 }
 
 export async function thumbnail(input: Buffer, width = 240): Promise<Buffer> {

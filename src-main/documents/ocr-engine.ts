@@ -11,6 +11,10 @@ export interface OcrJob {
   /** Called with 0–1 while the page is recognised. */
   onProgress?: (p: number) => void;
   signal?: AbortSignal;
+  /** Resolution of this image when it differs from the engine's default (300). */
+  dpi?: number;
+  /** Page segmentation mode for this page (e.g. 6 = one uniform block for tables), else the engine's. */
+  psm?: number;
 }
 
 export type OcrEngineKind = 'tesseract-native' | 'tesseract-wasm';

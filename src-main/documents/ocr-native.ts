@@ -23,6 +23,8 @@ export interface NativeOcrOptions {
   dpi?: number;
   /** Tesseract page segmentation mode; 3 = automatic page layout. */
   psm?: number;
+  /** Extra Tesseract variables (`-c name=value`), e.g. thresholding_method. */
+  params?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -52,9 +54,11 @@ export class NativeOcrEngine implements OcrEngine {
     this.size = opts.size ?? Math.max(1, Math.min(availableParallelism(), 8));
   }
 
-  private args(extra: string[]): string[] {
+  private args(job: OcrJob): string[] {
     const dir = this.opts.native.tessdataDir ? ['--tessdata-dir', this.opts.native.tessdataDir] : [];
-    return ['stdin', 'stdout', ...dir, '--dpi', String(this.opts.dpi ?? 300), ...extra];
+    const vars = Object.entries(this.opts.params ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+    const psm = String(job.psm ?? this.opts.psm ?? 3);
+    return ['stdin', 'stdout', ...dir, '--dpi', String(job.dpi ?? this.opts.dpi ?? 300), '-l', this.lang, '--psm', psm, ...vars, 'tsv'];
   }
 
   private exec(args: string[], input: Buffer, signal?: AbortSignal): Promise<Run> {
@@ -108,7 +112,7 @@ export class NativeOcrEngine implements OcrEngine {
       this.running.add(ac);
       const finish = this.meter.start();
       try {
-        const r = await this.exec(this.args(['-l', this.lang, '--psm', String(this.opts.psm ?? 3), 'tsv']), job.image, ac.signal);
+        const r = await this.exec(this.args(job), job.image, ac.signal);
         const page = parseTesseractTsv(r.stdout);
         finish();
         job.onProgress?.(1);

@@ -12,6 +12,8 @@ export type { OcrJob, PageOcr } from './ocr-engine.ts';
 
 interface Slot {
   worker: Promise<Worker>;
+  /** "psm/dpi" the worker is set to, so a page with other needs re-sets them first. */
+  set?: string;
   jobs: number;
   busy: boolean;
   progress?: (p: number) => void;
@@ -28,6 +30,8 @@ export interface OcrPoolOptions {
   /** Tesseract page segmentation mode; 3 = automatic page layout. */
   psm?: number;
   variant?: LangVariant;
+  /** Extra Tesseract variables, e.g. thresholding_method. */
+  params?: Record<string, string>;
 }
 
 /**
@@ -79,6 +83,7 @@ export class OcrPool implements OcrEngine {
 
   private spawn(slot: Slot): void {
     slot.jobs = 0;
+    slot.set = undefined;
     slot.worker = createWorker(this.lang, OEM.LSTM_ONLY, {
       langPath: this.langPath,
       gzip: true,
@@ -88,7 +93,7 @@ export class OcrPool implements OcrEngine {
         if (m.status === 'recognizing text') slot.progress?.(m.progress);
       },
     }).then(async (w) => {
-      await w.setParameters({ tessedit_pageseg_mode: String(this.opts.psm ?? 3) as never, user_defined_dpi: String(this.dpi) });
+      if (this.opts.params) await w.setParameters(this.opts.params);
       return w;
     });
   }
@@ -129,6 +134,12 @@ export class OcrPool implements OcrEngine {
       });
       // Cancelled while the worker was starting (e.g. at shutdown): a terminated worker must not get the job.
       if (job.signal?.aborted) await aborted;
+      const set = `${job.psm ?? this.opts.psm ?? 3}/${job.dpi ?? this.dpi}`;
+      if (slot.set !== set) {
+        const [psm, dpi] = set.split('/') as [string, string];
+        await worker.setParameters({ tessedit_pageseg_mode: psm as never, user_defined_dpi: dpi });
+        slot.set = set;
+      }
       const recognizing = worker.recognize(job.image, {}, { text: true, blocks: true });
       recognizing.catch(() => {}); // a worker terminated mid-job rejects late, after the race is decided
       const result = await Promise.race([recognizing, aborted]);
