@@ -20,7 +20,13 @@ export interface OcrInputOptions {
  * lossless (PNG). The page kept in the PDF is a separate, smaller JPEG: re-reading that JPEG would
  * add its blocking artefacts to the scan's own.
  */
-export async function ocrInput(raw: Buffer, analysis: PageAnalysis, o: OcrInputOptions): Promise<{ image: Buffer; dpi: number }> {
+export interface OcrInput {
+  image: Buffer;
+  dpi: number;
+  width: number;
+}
+
+export async function ocrInput(raw: Buffer, analysis: PageAnalysis, o: OcrInputOptions): Promise<OcrInput> {
   const target = Math.max(o.dpi, o.targetDpi ?? 300);
   const skew = Math.abs(analysis.skewDeg) >= 0.3 ? analysis.skewDeg : 0;
   let img = sharp(await uprightAndStraight(raw, o.rotate, skew));
@@ -29,7 +35,18 @@ export async function ocrInput(raw: Buffer, analysis: PageAnalysis, o: OcrInputO
     const { data, info } = await img.removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const grey = Buffer.alloc(info.width * info.height);
     for (let i = 0, j = 0; j < grey.length; i += info.channels, j++) grey[j] = Math.max(data[i]!, data[i + 1]!, data[i + 2]!);
-    return { image: await sharp(grey, { raw: { width: info.width, height: info.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer(), dpi: target };
+    return { image: await sharp(grey, { raw: { width: info.width, height: info.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer(), dpi: target, width: info.width };
   }
-  return { image: await img.greyscale().png({ compressionLevel: 1 }).toBuffer(), dpi: target };
+  const { data, info } = await img.greyscale().png({ compressionLevel: 1 }).toBuffer({ resolveWithObject: true });
+  return { image: data, dpi: target, width: info.width };
+}
+
+/** What the app uses, chosen on the bench's tuning split (tests/bench/ocr.bench.ts, OCR_BENCH_TUNE=1). */
+export const OCR_INPUT_DEFAULTS: Pick<OcrInputOptions, 'targetDpi' | 'dropColourInk'> = { targetDpi: 300, dropColourInk: true };
+
+/** Word boxes found on an OCR image enlarged by `k` (OCR dpi / page dpi), back in page pixels. */
+export function scaleWords<T extends { bbox: { x0: number; y0: number; x1: number; y1: number } }>(words: T[], k: number): T[] {
+  if (k === 1) return words;
+  const s = (v: number) => Math.round(v / k);
+  return words.map((w) => ({ ...w, bbox: { x0: s(w.bbox.x0), y0: s(w.bbox.y0), x1: s(w.bbox.x1), y1: s(w.bbox.y1) } }));
 }

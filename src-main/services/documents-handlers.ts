@@ -4,7 +4,8 @@ import { importFile } from '../devices/scanner/file-import.ts';
 import type { OcrEngine, PageOcr } from '../documents/ocr-engine.ts';
 import { AutoOcrEngine } from '../documents/ocr-select.ts';
 import { extractPrefill } from '../documents/prefill.ts';
-import { analysePage, processPage } from '../documents/imaging.ts';
+import { analysePage } from '../documents/imaging.ts';
+import { OCR_INPUT_DEFAULTS, ocrInput, scaleWords } from '../documents/ocr-prep.ts';
 import type { ScanService } from './scan-service.ts';
 
 export interface DocumentsDeps {
@@ -19,8 +20,9 @@ async function ocrFile(path: string, pool: OcrEngine): Promise<OcrResult> {
   const results: PageOcr[] = await Promise.all(
     pages.map(async (p) => {
       if (p.textLayer) return { text: p.textLayer.text, confidence: 100, words: p.textLayer.words };
-      const processed = await processPage(p.bytes, await analysePage(p.bytes), { dpi: p.dpi });
-      return pool.recognize({ image: processed.image });
+      const input = await ocrInput(p.bytes, await analysePage(p.bytes), { dpi: p.dpi, ...OCR_INPUT_DEFAULTS });
+      const r = await pool.recognize({ image: input.image, dpi: input.dpi });
+      return { ...r, words: scaleWords(r.words, input.dpi / p.dpi) }; // boxes at the file's own resolution
     }),
   );
   const words = results.flatMap((r) => r.words);
