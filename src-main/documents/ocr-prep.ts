@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import { uprightAndStraight, type PageAnalysis } from './imaging.ts';
+import { fromRaw, uprightAndStraight, type PageAnalysis } from './imaging.ts';
+import { removeDotLeaders } from './dot-leaders.ts';
 
 export interface OcrInputOptions {
   /** Resolution of the raw page. */
@@ -13,6 +14,8 @@ export interface OcrInputOptions {
    * black print stays black. On a grey page it is the same as luma.
    */
   dropColourInk?: boolean;
+  /** Clear the dotted lines of printed forms first (see dot-leaders.ts). */
+  removeDotLeaders?: boolean;
 }
 
 /**
@@ -29,16 +32,25 @@ export interface OcrInput {
 export async function ocrInput(raw: Buffer, analysis: PageAnalysis, o: OcrInputOptions): Promise<OcrInput> {
   const target = Math.max(o.dpi, o.targetDpi ?? 300);
   const skew = Math.abs(analysis.skewDeg) >= 0.3 ? analysis.skewDeg : 0;
-  let img = sharp(await uprightAndStraight(raw, o.rotate, skew));
-  if (target !== o.dpi) img = img.resize({ width: Math.round((((await img.metadata()).width ?? 1) * target) / o.dpi), kernel: 'lanczos3' });
-  if (o.dropColourInk && ((await img.metadata()).channels ?? 1) >= 3) {
-    const { data, info } = await img.removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const grey = Buffer.alloc(info.width * info.height);
-    for (let i = 0, j = 0; j < grey.length; i += info.channels, j++) grey[j] = Math.max(data[i]!, data[i + 1]!, data[i + 2]!);
-    return { image: await sharp(grey, { raw: { width: info.width, height: info.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer(), dpi: target, width: info.width };
+  const upright = await uprightAndStraight(raw, o.rotate, skew);
+  let img = fromRaw(upright);
+  if (target !== o.dpi) img = img.resize({ width: Math.round((upright.info.width * target) / o.dpi), kernel: 'lanczos3' });
+  let grey: Buffer;
+  let info: { width: number; height: number };
+  if (o.dropColourInk && upright.info.channels >= 3) {
+    const rgb = await img.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    info = rgb.info;
+    grey = Buffer.alloc(info.width * info.height);
+    const c = rgb.info.channels;
+    for (let i = 0, j = 0; j < grey.length; i += c, j++) grey[j] = Math.max(rgb.data[i]!, rgb.data[i + 1]!, rgb.data[i + 2]!);
+  } else {
+    const g = await img.greyscale().extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+    info = g.info;
+    grey = g.data;
   }
-  const { data, info } = await img.greyscale().png({ compressionLevel: 1 }).toBuffer({ resolveWithObject: true });
-  return { image: data, dpi: target, width: info.width };
+  if (o.removeDotLeaders) removeDotLeaders(grey, info.width, info.height, target);
+  const image = await sharp(grey, { raw: { width: info.width, height: info.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
+  return { image, dpi: target, width: info.width };
 }
 
 /** What the app uses, chosen on the bench's tuning split (tests/bench/ocr.bench.ts, OCR_BENCH_TUNE=1). */

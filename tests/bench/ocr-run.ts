@@ -22,6 +22,7 @@ export interface RunSpec {
   prep: 'stored' | 'lossless';
   targetDpi?: number;
   dropColourInk?: boolean;
+  removeDotLeaders?: boolean;
   variant?: LangVariant;
   /** Native only: a tessdata folder other than the system one. */
   tessdataDir?: string;
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
         const kept = await processPage(raw, analysis, { dpi: p.dpi });
         return (await engine.recognize({ image: kept.image, dpi: kept.dpi, psm })).text;
       }
-      const input = await ocrInput(raw, analysis, { dpi: p.dpi, targetDpi: spec.targetDpi, dropColourInk: spec.dropColourInk });
+      const input = await ocrInput(raw, analysis, { dpi: p.dpi, targetDpi: spec.targetDpi, dropColourInk: spec.dropColourInk, removeDotLeaders: spec.removeDotLeaders });
       return (await engine.recognize({ image: input.image, dpi: input.dpi, psm })).text;
   };
   await Promise.all(Array.from({ length: spec.workers + 1 }, lane));

@@ -79,17 +79,18 @@ function printSlices(title: string, pages: BenchPage[], columns: Array<[string, 
 }
 
 /** Candidate settings tried on the tuning split only (OCR_BENCH_TUNE=1). */
+const ALL4 = { letter: 4, form: 4, table: 4, stamp: 4 };
 const CANDIDATES: Array<[string, Omit<RunSpec, 'pages'>]> = [
+  // Round 1 (see the closing note of issue 17): lossless, data variant, thresholding, psm per kind.
   ['wasm stored JPEG (before)', { engine: 'wasm', workers: WORKERS, prep: 'stored' }],
-  ['wasm lossless', { engine: 'wasm', workers: WORKERS, prep: 'lossless' }],
+  ['wasm lossless, no upscale', { engine: 'wasm', workers: WORKERS, prep: 'lossless', targetDpi: 0 }],
   ['wasm lossless ≥300dpi', { engine: 'wasm', workers: WORKERS, prep: 'lossless', targetDpi: 300 }],
-  ['wasm lossless drop-ink', { engine: 'wasm', workers: WORKERS, prep: 'lossless', dropColourInk: true }],
-  ['wasm lossless 4.0.0 data', { engine: 'wasm', workers: WORKERS, prep: 'lossless', variant: '4.0.0' }],
-  ['wasm lossless sauvola', { engine: 'wasm', workers: WORKERS, prep: 'lossless', params: { thresholding_method: '2' } }],
-  ['wasm lossless adaptive', { engine: 'wasm', workers: WORKERS, prep: 'lossless', params: { thresholding_method: '1' } }],
-  ['wasm psm6 tables+forms', { engine: 'wasm', workers: WORKERS, prep: 'lossless', psmByKind: { table: 6, form: 6 } }],
-  ['wasm psm4 tables+forms', { engine: 'wasm', workers: WORKERS, prep: 'lossless', psmByKind: { table: 4, form: 4 } }],
-  ['native-engine lossless', { engine: 'native', workers: WORKERS, prep: 'lossless' }],
+  ['+ drop-ink', { engine: 'wasm', workers: WORKERS, prep: 'lossless', dropColourInk: true }],
+  ['+ drop-ink + dots', { engine: 'wasm', workers: WORKERS, prep: 'lossless', dropColourInk: true, removeDotLeaders: true }],
+  ['+ drop-ink + dots + psm4', { engine: 'wasm', workers: WORKERS, prep: 'lossless', dropColourInk: true, removeDotLeaders: true, psmByKind: ALL4 }],
+  ['+ drop-ink + dots + sauvola', { engine: 'wasm', workers: WORKERS, prep: 'lossless', dropColourInk: true, removeDotLeaders: true, params: { thresholding_method: '2' } }],
+  ['+ drop-ink + dots, 4.0.0 data', { engine: 'wasm', workers: WORKERS, prep: 'lossless', dropColourInk: true, removeDotLeaders: true, variant: '4.0.0' }],
+  ['native engine + drop-ink + dots', { engine: 'native', workers: WORKERS, prep: 'lossless', dropColourInk: true, removeDotLeaders: true }],
 ];
 
 export async function bench(): Promise<BenchRow[]> {
