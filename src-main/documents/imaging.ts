@@ -164,10 +164,10 @@ export async function processPage(input: Buffer, analysis: PageAnalysis, opts: P
 
 export interface RawImage {
   data: Buffer;
-  info: sharp.OutputInfo;
+  info: { width: number; height: number; channels: number };
 }
 
-export const fromRaw = (r: RawImage) => sharp(r.data, { raw: { width: r.info.width, height: r.info.height, channels: r.info.channels } });
+export const fromRaw = (r: RawImage) => sharp(r.data, { raw: { width: r.info.width, height: r.info.height, channels: r.info.channels as 1 | 2 | 3 | 4 } });
 
 /**
  * EXIF orientation and the quarter turn (OSD), then the skew, as two pipelines: sharp keeps only

@@ -4,6 +4,7 @@ import { DocumentErrors } from '../contract/documents.ts';
 import { ThroughputMeter, type OcrEngine, type OcrEngineStatus, type OcrJob, type PageOcr } from './ocr-engine.ts';
 import { parseTesseractTsv } from './ocr-tsv.ts';
 import { WasmOsd } from './orientation.ts';
+import { OCR_PSM } from './ocr-prep.ts';
 
 /** A native `tesseract` found on this PC (see ocr-select.ts). */
 export interface NativeTesseract {
@@ -21,7 +22,7 @@ export interface NativeOcrOptions {
   lang?: string;
   size?: number;
   dpi?: number;
-  /** Tesseract page segmentation mode; 3 = automatic page layout. */
+  /** Tesseract page segmentation mode (default OCR_PSM). */
   psm?: number;
   /** Extra Tesseract variables (`-c name=value`), e.g. thresholding_method. */
   params?: Record<string, string>;
@@ -57,7 +58,7 @@ export class NativeOcrEngine implements OcrEngine {
   private args(job: OcrJob): string[] {
     const dir = this.opts.native.tessdataDir ? ['--tessdata-dir', this.opts.native.tessdataDir] : [];
     const vars = Object.entries(this.opts.params ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-    const psm = String(job.psm ?? this.opts.psm ?? 3);
+    const psm = String(job.psm ?? this.opts.psm ?? OCR_PSM);
     return ['stdin', 'stdout', ...dir, '--dpi', String(job.dpi ?? this.opts.dpi ?? 300), '-l', this.lang, '--psm', psm, ...vars, 'tsv'];
   }
 

@@ -7,6 +7,7 @@ import { DocumentErrors } from '../contract/documents.ts';
 import { prepareLangFolder, type LangVariant } from './ocr-lang.ts';
 import { ThroughputMeter, type OcrEngine, type OcrEngineStatus, type OcrJob, type PageOcr } from './ocr-engine.ts';
 import { WasmOsd } from './orientation.ts';
+import { OCR_PSM } from './ocr-prep.ts';
 
 export type { OcrJob, PageOcr } from './ocr-engine.ts';
 
@@ -27,7 +28,7 @@ export interface OcrPoolOptions {
   /** A worker is replaced after this many pages: the wasm heap never shrinks (tesseract.js #900, #977). */
   recycleAfter?: number;
   dpi?: number;
-  /** Tesseract page segmentation mode; 3 = automatic page layout. */
+  /** Tesseract page segmentation mode (default OCR_PSM). */
   psm?: number;
   variant?: LangVariant;
   /** Extra Tesseract variables, e.g. thresholding_method. */
@@ -134,7 +135,7 @@ export class OcrPool implements OcrEngine {
       });
       // Cancelled while the worker was starting (e.g. at shutdown): a terminated worker must not get the job.
       if (job.signal?.aborted) await aborted;
-      const set = `${job.psm ?? this.opts.psm ?? 3}/${job.dpi ?? this.dpi}`;
+      const set = `${job.psm ?? this.opts.psm ?? OCR_PSM}/${job.dpi ?? this.dpi}`;
       if (slot.set !== set) {
         const [psm, dpi] = set.split('/') as [string, string];
         await worker.setParameters({ tessedit_pageseg_mode: psm as never, user_defined_dpi: dpi });

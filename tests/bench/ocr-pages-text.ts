@@ -3,18 +3,15 @@
  * by a seeded generator. Nothing in src-main reads these lists, so no OCR setting can be fitted
  * to them.
  */
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+
 export type Rng = () => number;
 
-/** mulberry32: small, fast, and the same sequence on every machine for a seed. */
+/** A seeded generator of floats in [0, 1): the same pages on every machine for a seed. */
 export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const g = xoroshiro128plus(seed);
+  return () => uniformFloat64(g);
 }
 
 export const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;

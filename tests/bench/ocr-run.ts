@@ -26,6 +26,8 @@ export interface RunSpec {
   variant?: LangVariant;
   /** Native only: a tessdata folder other than the system one. */
   tessdataDir?: string;
+  /** Page segmentation mode for every page (else the engine's OCR_PSM), and per page kind. */
+  psm?: number;
   psmByKind?: Record<string, number>;
   params?: Record<string, string>;
   pages: Array<{ file: string; dpi: number; kind: string }>;
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
   const page = async (p: RunSpec['pages'][number]): Promise<string> => {
       const raw = readFileSync(p.file);
       const analysis = await analysePage(raw);
-      const psm = spec.psmByKind?.[p.kind];
+      const psm = spec.psmByKind?.[p.kind] ?? spec.psm;
       if (spec.prep === 'stored') {
         const kept = await processPage(raw, analysis, { dpi: p.dpi });
         return (await engine.recognize({ image: kept.image, dpi: kept.dpi, psm })).text;
