@@ -16,14 +16,14 @@ export function removeDotLeaders(grey: Uint8Array, w: number, h: number, dpi: nu
   const rowTol = Math.max(2, Math.round(dpi * 0.008));
   const minArea = Math.max(3, Math.round((dpi * 0.008) ** 2)); // scanner noise specks are smaller
   const label = new Int32Array(w * h);
-  const stack = new Int32Array(w * h);
+  const stack: number[] = []; // grows to the largest blob only: a w×h array would cost 35 MB a page
   const dots: Array<{ id: number; cx: number; cy: number; x0: number; x1: number; y0: number; y1: number }> = [];
   let next = 0;
   for (let start = 0; start < grey.length; start++) {
     if (smooth[start]! >= ink || label[start] !== 0) continue;
     const id = ++next;
-    let top = 0;
-    stack[top++] = start;
+    stack.length = 0;
+    stack.push(start);
     label[start] = id;
     let x0 = w;
     let x1 = -1;
@@ -31,8 +31,8 @@ export function removeDotLeaders(grey: Uint8Array, w: number, h: number, dpi: nu
     let y1 = -1;
     let big = false;
     let area = 0;
-    while (top > 0) {
-      const p = stack[--top]!;
+    while (stack.length > 0) {
+      const p = stack.pop()!;
       area++;
       const x = p % w;
       const y = (p - x) / w;
@@ -50,7 +50,7 @@ export function removeDotLeaders(grey: Uint8Array, w: number, h: number, dpi: nu
           const q = yy * w + xx;
           if (label[q] === 0 && smooth[q]! < ink) {
             label[q] = id;
-            stack[top++] = q;
+            stack.push(q);
           }
         }
       }

@@ -2,11 +2,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
-import type { OcrWord } from '../contract/scan.ts';
 import { DocumentErrors } from '../contract/documents.ts';
 import { prepareLangFolder, type LangVariant } from './ocr-lang.ts';
 import { ThroughputMeter, type OcrEngine, type OcrEngineStatus, type OcrJob, type PageOcr } from './ocr-engine.ts';
 import { WasmOsd } from './orientation.ts';
+import { parseTesseractTsv } from './ocr-tsv.ts';
 import { OCR_PSM } from './ocr-prep.ts';
 
 export type { OcrJob, PageOcr } from './ocr-engine.ts';
@@ -141,11 +141,12 @@ export class OcrPool implements OcrEngine {
         await worker.setParameters({ tessedit_pageseg_mode: psm as never, user_defined_dpi: dpi });
         slot.set = set;
       }
-      const recognizing = worker.recognize(job.image, {}, { text: true, blocks: true });
+      // TSV, not the blocks tree: same words and boxes, ~15 MB less per worker, one parser for both engines.
+      const recognizing = worker.recognize(job.image, {}, { text: false, tsv: true });
       recognizing.catch(() => {}); // a worker terminated mid-job rejects late, after the race is decided
       const result = await Promise.race([recognizing, aborted]);
       finish();
-      entry.resolve(toPageOcr(result.data));
+      entry.resolve(parseTesseractTsv(result.data.tsv ?? '', { header: false }));
       job.onProgress?.(1);
     } catch (err) {
       if (err instanceof Error && 'code' in err) entry.reject(err);
@@ -189,19 +190,4 @@ function wasmVersion(): string {
   } catch {
     return '?';
   }
-}
-
-interface TessBlocks {
-  text: string;
-  confidence: number;
-  blocks: Array<{ paragraphs: Array<{ lines: Array<{ words: Array<{ text: string; confidence: number; bbox: { x0: number; y0: number; x1: number; y1: number } }> }> }> }> | null;
-}
-
-export function toPageOcr(data: TessBlocks): PageOcr {
-  const words: OcrWord[] = [];
-  for (const b of data.blocks ?? [])
-    for (const p of b.paragraphs)
-      for (const l of p.lines)
-        for (const w of l.words) if (w.text.trim()) words.push({ text: w.text.normalize('NFC'), confidence: Math.round(w.confidence * 10) / 10, bbox: { ...w.bbox } });
-  return { text: data.text.normalize('NFC'), confidence: Math.round(data.confidence * 10) / 10, words };
 }

@@ -49,7 +49,8 @@ export async function ocrInput(raw: Buffer, analysis: PageAnalysis, o: OcrInputO
     grey = g.data;
   }
   if (o.removeDotLeaders) removeDotLeaders(grey, info.width, info.height, target);
-  const image = await sharp(grey, { raw: { width: info.width, height: info.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
+  // The PNG carries its dpi: Tesseract otherwise guesses one ("Invalid resolution") for its size limits.
+  const image = await sharp(grey, { raw: { width: info.width, height: info.height, channels: 1 } }).withMetadata({ density: target }).png({ compressionLevel: 1 }).toBuffer();
   return { image, dpi: target, width: info.width };
 }
 

@@ -9,9 +9,11 @@ const HEADER = 'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\tt
  * engine gives: words with boxes, mean word confidence, and text with one line per printed line
  * and a blank line between paragraphs (as Tesseract's own text renderer does).
  */
-export function parseTesseractTsv(tsv: string): PageOcr {
+export function parseTesseractTsv(tsv: string, o: { header: boolean } = { header: true }): PageOcr {
   const rows = tsv.replace(/\r\n/g, '\n').split('\n');
-  if (rows[0]?.trim() !== HEADER) throw DocumentErrors.raise('DOC_OCR_FAILED', { reason: 'TSV header missing' });
+  // The program prints a header line; tesseract.js gives the rows alone.
+  if (o.header && rows[0]?.trim() !== HEADER) throw DocumentErrors.raise('DOC_OCR_FAILED', { reason: 'TSV header missing' });
+  if (!o.header) rows.unshift(HEADER);
   const words: OcrWord[] = [];
   const out: string[] = [];
   let key = '';

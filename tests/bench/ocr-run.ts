@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   await engine.close();
   const peakRssMb = kb(readFileSync('/proc/self/status', 'utf8'), 'VmHWM') / 1024;
-  const result: RunResult = { texts, initMs, runMs, peakRssMb, peakTreeMb: peakTree / 1024 };
+  const result: RunResult = { texts, initMs, runMs, peakRssMb, peakTreeMb: Math.max(peakTree / 1024, peakRssMb) };
   process.stdout.write(JSON.stringify(result));
 }
 

@@ -37,6 +37,15 @@ describe('parseTesseractTsv', () => {
     );
   });
 
+  it('reads the rows alone, as tesseract.js gives them, to the same result', () => {
+    fc.assert(
+      fc.property(page, (pars) => {
+        const tsv = toTsv(pars);
+        expect(parseTesseractTsv(tsv.slice(tsv.indexOf('\n') + 1), { header: false })).toEqual(parseTesseractTsv(tsv));
+      }),
+    );
+  });
+
   it('refuses anything that is not Tesseract TSV with a coded error, never another exception', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string().map((s) => `${HEADER}\n${s}`)), (s) => {
