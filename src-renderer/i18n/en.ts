@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   'device.kind.idcard': 'Card reader',
   'device.kind.qr': 'QR reader',
   'device.kind.printer': 'Printer',
+  'device.kind.ocr': 'Text recognition (OCR)',
   'device.status.ready': 'Ready',
   'device.status.busy': 'Busy',
   'device.status.offline': 'Offline',

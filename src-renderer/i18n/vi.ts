@@ -49,6 +49,7 @@ export const vi = {
   'device.kind.idcard': 'Đầu đọc thẻ',
   'device.kind.qr': 'Đầu đọc QR',
   'device.kind.printer': 'Máy in',
+  'device.kind.ocr': 'Nhận dạng chữ (OCR)',
   'device.status.ready': 'Sẵn sàng',
   'device.status.busy': 'Đang bận',
   'device.status.offline': 'Không kết nối',
