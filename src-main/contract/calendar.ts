@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method.ts';
+import { LocalizedText } from './common/localized.ts';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,7 +35,7 @@ export const CalendarException = z.object({
 });
 export type CalendarException = z.infer<typeof CalendarException>;
 
-const Localized = z.object({ vi: z.string(), en: z.string() });
+
 const LocalizedShort = z.object({ vi: z.string().min(1).max(200), en: z.string().min(1).max(200) });
 
 /**
@@ -136,7 +137,7 @@ export type DayOffKind = z.infer<typeof DayOffKind>;
 export const DayOff = z.object({
   date: z.string(),
   kind: DayOffKind,
-  name: Localized,
+  name: LocalizedText,
   /**
    * Where the day comes from: the weekly rest days, the statutory holidays computed from the lunar
    * calendar, a rule of the Labour Code (second National Day, compensatory day), an announced plan,
@@ -144,7 +145,7 @@ export const DayOff = z.object({
    */
   source: z.enum(['weekly', 'statutory', 'rule', 'official', 'admin']),
   /** The rule or announcement behind the day, as the officer reads it. */
-  basis: Localized,
+  basis: LocalizedText,
   /** True when the year has no announced plan, so the day may still change. */
   provisional: z.boolean(),
 });
@@ -164,8 +165,8 @@ export const Appointment = z.object({
   workingMinutes: z.number().int().positive(),
   skipped: z.array(DayOff),
   /** Weekly rest days inside the span that are worked (làm bù), so they counted. */
-  workedRestDays: z.array(z.object({ date: z.string(), note: Localized, basis: Localized })),
-  explanation: Localized,
+  workedRestDays: z.array(z.object({ date: z.string(), note: LocalizedText, basis: LocalizedText })),
+  explanation: LocalizedText,
 });
 export type Appointment = z.infer<typeof Appointment>;
 
@@ -173,11 +174,11 @@ export const YearCalendar = z.object({
   year: z.number().int(),
   daysOff: z.array(DayOff),
   /** Days worked although they would be off (làm bù), from the announced plan or the admin table. */
-  workingDays: z.array(z.object({ date: z.string(), note: z.string(), basis: Localized })),
+  workingDays: z.array(z.object({ date: z.string(), note: z.string(), basis: LocalizedText })),
   weekendDays: z.array(Weekday),
   /** Whether the year has an officially announced plan (shipped or pushed), and its legal sources. */
   announced: z.boolean(),
-  sources: z.array(Localized),
+  sources: z.array(LocalizedText),
 });
 export type YearCalendar = z.infer<typeof YearCalendar>;
 

@@ -3,7 +3,8 @@ import { SecretName, type ConfigBundle } from '../../../contract/admin.ts';
 import type { AnnouncedPlan } from '../../../contract/calendar.ts';
 import type { SettingsService } from '../../../kernel/settings-service.ts';
 import type { SecretStore } from '../../../kernel/secret-store.ts';
-import { decryptSecrets, encryptSecrets, RolloutErrors, signBundle, verifyBundle } from './config-bundle.ts';
+import { decryptSecrets, encryptSecrets, signBundle, verifyBundle } from './config-bundle.ts';
+import { RolloutErrors } from '../../../contract/admin.ts';
 
 /** The calendar plans travel in their own section of the file, not inside the settings. */
 function withoutPlans(settings: Record<string, unknown>): Record<string, unknown> {
