@@ -3,7 +3,8 @@ import { RESULT_COMPONENT_CODE } from '../contract/dossier-view.ts';
 import type { Dossier, Party } from '../contract/dossiers.ts';
 import { canMoveTo } from '../domain/dossier/status.ts';
 import type { Store } from '../store/store.ts';
-import type { OutgoingDossier, OutgoingFile, OutgoingStatus, RemoteState } from './adapter.ts';
+import { StoreErrors } from '../store/store-errors.ts';
+import { DeliveryError, type OutgoingDossier, type OutgoingFile, type OutgoingStatus, type RemoteState } from './adapter.ts';
 import { parsePortalDate, toPortalDate } from './adapters/onestop-rest/portal-date.ts';
 import type { DossierSource } from './dossier-source.ts';
 import { Outbox } from './outbox.ts';
@@ -138,8 +139,17 @@ export class StoreSource implements DossierSource {
     };
   }
 
+  /** A stored file that is damaged or gone can never be sent as it is: a permanent, local refusal. */
   private blob(sha256: string): Buffer {
-    if (this.cached?.sha256 !== sha256) this.cached = { sha256, bytes: this.store.blobs.get(sha256) };
+    if (this.cached?.sha256 !== sha256) {
+      try {
+        this.cached = { sha256, bytes: this.store.blobs.get(sha256) };
+      } catch (err) {
+        if (StoreErrors.is(err, 'BLOB_CORRUPT')) throw new DeliveryError('permanent', 'LOCAL_BLOB_DAMAGED', `Tệp quét ${sha256.slice(0, 12)}… bị hỏng hoặc bị sửa đổi trên máy này.`);
+        if (StoreErrors.is(err, 'BLOB_NOT_FOUND')) throw new DeliveryError('permanent', 'LOCAL_BLOB_MISSING', `Tệp quét ${sha256.slice(0, 12)}… không còn trên máy này.`);
+        throw err;
+      }
+    }
     return this.cached.bytes;
   }
 

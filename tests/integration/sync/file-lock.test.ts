@@ -64,7 +64,7 @@ async function declared(s: ReferenceServer, size: number) {
   const patch = (offset: number, body: Buffer, signal?: AbortSignal) =>
     fetch(`${s.url}${path}`, {
       method: 'PATCH',
-      body,
+      body: new Uint8Array(body),
       signal,
       headers: { Authorization: `Bearer ${bearer}`, 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
     });

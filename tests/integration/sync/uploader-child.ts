@@ -29,7 +29,8 @@ process.stdout.write('ready\n');
 if (mode === '--until-drained') {
   const check = setInterval(() => {
     const c = outbox.counts();
-    if (c.pending + c.sending + c['failed-retrying'] + c.sent === 0) {
+    const s = outbox.statuses.counts();
+    if (c.pending + c.sending + c['failed-retrying'] + c.sent + s.pending + s.sending + s['failed-retrying'] === 0) {
       clearInterval(check);
       void engine.stop().then(() => {
         store.close();

@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CHILD = fileURLToPath(new URL('./uploader-child.ts', import.meta.url));
+const TAIL = 32 * 1024;
+
+/** The uploader child of the sync tests: never inherits stdio, and can always be stopped with a bound. */
+export interface UploaderProcess {
+  readonly process: ChildProcess;
+  /** Resolves once the child's engine runs, or when it exited first. */
+  readonly ready: Promise<void>;
+  readonly exited: Promise<number | null>;
+  /** Lines the child printed on stdout (its own reports). */
+  readonly lines: string[];
+  stderrTail(): string;
+  kill(signal: NodeJS.Signals): void;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the child is gone. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const live = new Set<UploaderProcess>();
+
+export function startUploader(dataDir: string, apiUrl: string, args: string[] = []): UploaderProcess {
+  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, apiUrl, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let tail = '';
+  const lines: string[] = [];
+  proc.stderr.setEncoding('utf8');
+  proc.stderr.on('data', (d: string) => (tail = (tail + d).slice(-TAIL)));
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve) => {
+    let partial = '';
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (d: string) => {
+      partial += d;
+      const parts = partial.split('\n');
+      partial = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        if (line === 'ready') resolve();
+      }
+    });
+    void exited.then(() => resolve());
+  });
+  const child: UploaderProcess = {
+    process: proc,
+    ready,
+    exited,
+    lines,
+    stderrTail: () => tail,
+    kill: (signal) => {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+    },
+    async stop(graceMs = 3000) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  live.add(child);
+  void exited.then(() => live.delete(child));
+  return child;
+}
+
+/** For afterAll: every uploader child still running is stopped (SIGTERM, then SIGKILL). */
+export async function stopAllUploaders(graceMs = 3000): Promise<number> {
+  const left = [...live];
+  await Promise.all(left.map((c) => c.stop(graceMs)));
+  return left.length;
+}
