@@ -69,7 +69,14 @@ function snapshot(dataDir: string): Snapshot {
  * Runs the `--until-drained` child to the end. Fails when it exits non-zero, when nothing moves for
  * STALL_MS, or when the drain takes longer than the budget; the child is stopped whatever happens.
  */
-export async function drainWatched(dataDir: string, apiUrl: string, budget: WorkBudget, args: string[] = []): Promise<{ ms: number }> {
+export async function drainWatched(
+  dataDir: string,
+  apiUrl: string,
+  budget: WorkBudget,
+  args: string[] = [],
+  /** Called on every poll while the drain runs (the province's own moves in the status test). */
+  onPoll?: () => Promise<void>,
+): Promise<{ ms: number }> {
   const started = Date.now();
   const child = startUploader(dataDir, apiUrl, ['--until-drained', ...args]);
   try {
@@ -81,6 +88,7 @@ export async function drainWatched(dataDir: string, apiUrl: string, budget: Work
         if (done.code !== 0) throw new Error(`drain child exited ${done.code}:\n${child.stderrTail()}`);
         return { ms: Date.now() - started };
       }
+      await onPoll?.();
       const now = snapshot(dataDir);
       if (now.key !== last.key) lastChange = Date.now();
       last = now;
