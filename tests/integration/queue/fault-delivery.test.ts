@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { seeded } from '../../../src-main/reference-server/faults.ts';
 import { startReferenceServer, type ReferenceServer } from '../../../src-main/reference-server/server.ts';
 import { admin, type ServerDossier } from './fixtures.ts';
 import { drainWatched, workBudget } from './drain-watch.ts';
-import { startUploader, stopAllUploaders } from './uploader-process.ts';
+import { cleanUpKillRun, startUploader } from './uploader-process.ts';
 
 /**
  * Done-when of issues 7 and 18: the uploader process runs against the reference server with injected
@@ -38,11 +38,7 @@ function bytesOf(n: number): Buffer {
 
 const dirs: string[] = [];
 let server: ReferenceServer | undefined;
-afterAll(async () => {
-  await stopAllUploaders();
-  await server?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => cleanUpKillRun(dirs, server));
 
 function seedStore(dataDir: string): { valid: Map<string, string[]>; invalid: Set<string>; bytes: number } {
   const store: Store = openStore({ dataDir, migrations: syncMigrations, agency: () => ({ code: '000.00.31.H42', counterId: '01' }) });

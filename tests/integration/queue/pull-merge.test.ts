@@ -1,17 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../src-main/store/store.ts';
 import { OneStopRestAdapter } from '../../../src-main/features/queue/adapters/onestop-rest/rest-adapter.ts';
 import { toPortalDate } from '../../../src-main/features/queue/adapters/onestop-rest/portal-date.ts';
-import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';
-import { Outbox } from '../../../src-main/features/queue/outbox.ts';
+import type { Outbox } from '../../../src-main/features/queue/outbox.ts';
 import { pullStatus } from '../../../src-main/features/queue/status-puller.ts';
-import { StoreSource } from '../../../src-main/features/queue/store-source.ts';
+import type { StoreSource } from '../../../src-main/features/queue/store-source.ts';
+import type { ReferenceServer } from '../../../src-main/reference-server/server.ts';
+import type { Store } from '../../../src-main/store/store.ts';
 import { Uploader } from '../../../src-main/features/queue/uploader.ts';
-import { startReferenceServer, type ReferenceServer } from '../../../src-main/reference-server/server.ts';
-import { admin, AGENCY, type ServerDossier } from './fixtures.ts';
+import { admin, type ServerDossier } from './fixtures.ts';
+import { drainUntilIdle, openQueueRig, type QueueRig } from './rig.ts';
 import { acceptBirthRegistration } from './store-dossier.ts';
 
 /**
@@ -20,26 +17,15 @@ import { acceptBirthRegistration } from './store-dossier.ts';
  * real uploader and REST adapter, reference server over HTTP; the province's own moves go through
  * its admin route.
  */
-let dir: string;
-let server: ReferenceServer;
+let rig: QueueRig;
 let store: Store;
 let outbox: Outbox;
 let source: StoreSource;
+let server: ReferenceServer;
 
 const adapter = () => new OneStopRestAdapter({ baseUrl: server.apiUrl, clientId: 'counter-demo', clientSecret: 'demo-secret', chunkSize: 32 * 1024 });
 const pull = () => pullStatus(adapter(), outbox, source);
-
-async function drainAll(): Promise<void> {
-  const u = new Uploader({ outbox, source, adapter: adapter(), concurrency: 2, backoff: { baseMs: 1, capMs: 20 }, leaseMs: 30_000 });
-  for (let round = 0; round < 50; round++) {
-    await u.drain();
-    const c = outbox.counts();
-    const s = outbox.statuses.counts();
-    if (c.pending + c.sending + c['failed-retrying'] + c.sent + s.pending + s.sending + s['failed-retrying'] === 0) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`not drained: ${JSON.stringify([outbox.counts(), outbox.statuses.counts()])}`);
-}
+const drainAll = () => drainUntilIdle(new Uploader({ outbox, source, adapter: adapter(), concurrency: 2, backoff: { baseMs: 1, capMs: 20 }, leaseMs: 30_000 }), outbox);
 
 /** Local history after acceptance, as the province writes it: [status, yyyyMMddHHmmss]. */
 const localTail = (id: string) => {
@@ -56,18 +42,10 @@ const provinceMoves = async (id: string, status: string) => admin<unknown>(serve
 const tick = () => new Promise((r) => setTimeout(r, 1050));
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sync-pull-merge-'));
-  server = await startReferenceServer({ dataDir: join(dir, 'server') });
-  store = openStore({ dataDir: join(dir, 'client'), migrations: syncMigrations, agency: () => ({ code: AGENCY, counterId: '01' }) });
-  outbox = new Outbox(store.db);
-  source = new StoreSource(store);
-  source.attach();
+  rig = await openQueueRig('sync-pull-merge-');
+  ({ store, outbox, source, server } = rig);
 });
-afterAll(async () => {
-  store?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 describe('a pull merges the province history instead of replaying it', () => {
   it('a local 5 not yet delivered stays 5 after a pull (the province still says 4)', async () => {

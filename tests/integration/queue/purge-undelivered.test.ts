@@ -1,18 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultReturner } from '../../../src-main/features/dossiers/return-result.ts';
 import { purgeConfirmed } from '../../../src-main/store/retention.ts';
-import { openStore, type Store } from '../../../src-main/store/store.ts';
 import { OneStopRestAdapter } from '../../../src-main/features/queue/adapters/onestop-rest/rest-adapter.ts';
-import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';
-import { Outbox } from '../../../src-main/features/queue/outbox.ts';
-import { StoreSource } from '../../../src-main/features/queue/store-source.ts';
+import type { Outbox } from '../../../src-main/features/queue/outbox.ts';
+import type { StoreSource } from '../../../src-main/features/queue/store-source.ts';
+import type { ReferenceServer } from '../../../src-main/reference-server/server.ts';
+import type { Store } from '../../../src-main/store/store.ts';
 import { Uploader } from '../../../src-main/features/queue/uploader.ts';
-import { startReferenceServer, type ReferenceServer } from '../../../src-main/reference-server/server.ts';
-import { admin, AGENCY, type ServerDossier } from './fixtures.ts';
+import { admin, type ServerDossier } from './fixtures.ts';
+import { drainUntilIdle, openQueueRig, type QueueRig } from './rig.ts';
 import { acceptBirthRegistration, noScanner } from './store-dossier.ts';
 
 /**
@@ -21,41 +18,23 @@ import { acceptBirthRegistration, noScanner } from './store-dossier.ts';
  * Each is kept (reported as held) while undelivered and purged by the first run after delivery.
  * Real store (SQLite file, blob files), real uploader, reference server over HTTP.
  */
-let dir: string;
-let server: ReferenceServer;
+let rig: QueueRig;
 let store: Store;
 let outbox: Outbox;
 let source: StoreSource;
+let server: ReferenceServer;
 const YEAR_LATER = () => new Date(Date.now() + 400 * 86_400_000);
 
 const adapter = () => new OneStopRestAdapter({ baseUrl: server.apiUrl, clientId: 'counter-demo', clientSecret: 'demo-secret', chunkSize: 32 * 1024 });
-async function drainAll(): Promise<void> {
-  const u = new Uploader({ outbox, source, adapter: adapter(), concurrency: 2, backoff: { baseMs: 1, capMs: 20 }, leaseMs: 30_000 });
-  for (let round = 0; round < 50; round++) {
-    await u.drain();
-    const c = outbox.counts();
-    const s = outbox.statuses.counts();
-    if (c.pending + c.sending + c['failed-retrying'] + c.sent + s.pending + s.sending + s['failed-retrying'] === 0) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`not drained: ${JSON.stringify([outbox.counts(), outbox.statuses.counts()])}`);
-}
+const drainAll = () => drainUntilIdle(new Uploader({ outbox, source, adapter: adapter(), concurrency: 2, backoff: { baseMs: 1, capMs: 20 }, leaseMs: 30_000 }), outbox);
 const purge = () => purgeConfirmed(store, 365, { now: YEAR_LATER() });
 const onServer = async (id: string) => (await admin<ServerDossier[]>(server.url, 'GET', '/__admin/dossiers')).find((s) => s.id === id);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sync-purge-'));
-  server = await startReferenceServer({ dataDir: join(dir, 'server') });
-  store = openStore({ dataDir: join(dir, 'client'), migrations: syncMigrations, agency: () => ({ code: AGENCY, counterId: '01' }) });
-  outbox = new Outbox(store.db);
-  source = new StoreSource(store);
-  source.attach();
+  rig = await openQueueRig('sync-purge-');
+  ({ store, outbox, source, server } = rig);
 });
-afterAll(async () => {
-  store?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rig?.close());
 
 describe('purge keeps whatever is not delivered yet', () => {
   it('dossier outbox: a dossier marked confirmed whose delivery is not confirmed is held, and purged once it is', async () => {

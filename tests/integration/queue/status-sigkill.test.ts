@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { startReferenceServer, type ReferenceServer } from '../../../src-main/re
 import { drainWatched, workBudget } from './drain-watch.ts';
 import { admin, AGENCY, type ServerDossier } from './fixtures.ts';
 import { acceptBirthRegistration } from './store-dossier.ts';
-import { startUploader, stopAllUploaders } from './uploader-process.ts';
+import { cleanUpKillRun, startUploader } from './uploader-process.ts';
 
 /**
  * SIGKILLs aimed at status updates, with pulls and province moves in between: the uploader child makes
@@ -33,11 +33,7 @@ const random = seeded(SEED);
 
 const dirs: string[] = [];
 let server: ReferenceServer | undefined;
-afterAll(async () => {
-  await stopAllUploaders();
-  await server?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => cleanUpKillRun(dirs, server));
 
 const budget = workBudget({ kills: KILLS, killAfterMaxMs: KILL_AFTER.min + KILL_AFTER.spread, dossiers: DOSSIERS, statusUpdates: DOSSIERS * MOVES, bytes: DOSSIERS * 20_000 });
 

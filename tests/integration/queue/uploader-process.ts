@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const CHILD = fileURLToPath(new URL('./uploader-child.ts', import.meta.url));
@@ -67,4 +68,11 @@ export async function stopAllUploaders(graceMs = 3000): Promise<number> {
   const left = [...live];
   await Promise.all(left.map((c) => c.stop(graceMs)));
   return left.length;
+}
+
+/** afterAll of a SIGKILL test: its uploader children stopped, then its server closed and its temp folders removed. */
+export async function cleanUpKillRun(dirs: string[], server: { close(): Promise<void> } | undefined): Promise<void> {
+  await stopAllUploaders();
+  await server?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
