@@ -25,12 +25,6 @@ export interface LeasedQueueSpec {
   where?: string;
 }
 
-/** A claimed row: only the holder of `token` may change it until it is released. */
-export interface Claimed<R> {
-  row: R;
-  token: string;
-}
-
 /**
  * The leased queue both outboxes share. Each state change is one short write transaction (none spans a
  * network call). A claim marks the row `sending` (or leaves a keep-state as it is), sets a lease until a

@@ -158,11 +158,6 @@ export class StatusOutbox {
     return this.queue.quarantine(entry.seq, entry.leaseToken, error, now);
   }
 
-  /** Whether the dossier has a status update the province has not applied yet. */
-  undelivered(dossierId: string): StatusEntry[] {
-    return (this.db.prepare("SELECT * FROM sync_status_outbox WHERE dossier_id = ? AND state <> 'sent' ORDER BY seq").all(dossierId) as RawStatusRow[]).map(toEntry);
-  }
-
   /** "Retry now" for status updates: waiting entries become due; named dossiers' quarantined entries are released. */
   retryNow(dossierIds?: readonly string[], now = Date.now()): number {
     const ids = dossierIds ? JSON.stringify(dossierIds) : null;
