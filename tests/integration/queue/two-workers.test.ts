@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { StoreSource } from '../../../src-main/features/queue/store-source.ts';
 import { startReferenceServer, type ReferenceServer } from '../../../src-main/reference-server/server.ts';
 import { admin, AGENCY, type ServerDossier } from './fixtures.ts';
 import { acceptBirthRegistration } from './store-dossier.ts';
+import { cleanUpKillRun, startUploader } from './uploader-process.ts';
 
 /**
  * Two real worker processes drain one SQLite file against the reference server. Every claim and every
@@ -22,12 +22,7 @@ const WORKER = fileURLToPath(new URL('./claim-worker.ts', import.meta.url));
 const DOSSIERS = 40;
 const dirs: string[] = [];
 let server: ReferenceServer | undefined;
-const children: Array<ReturnType<typeof spawn>> = [];
-afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  await server?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => cleanUpKillRun(dirs, server));
 
 interface Event {
   ev: 'claim' | 'end';
@@ -37,24 +32,14 @@ interface Event {
   worker: number;
 }
 
-function run(dataDir: string, apiUrl: string, worker: number): Promise<{ code: number | null; events: Event[]; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, dataDir, apiUrl], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-16_000)));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-  return new Promise((resolve) =>
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      const events = out
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => ({ ...(JSON.parse(l) as Omit<Event, 'worker'>), worker }));
-      resolve({ code, events, stderr });
-    }),
-  );
+/** One worker to its end (bounded: it is stopped after 90 s), with its claim/release events. */
+async function run(dataDir: string, apiUrl: string, worker: number): Promise<{ code: number | null; events: Event[]; stderr: string }> {
+  const child = startUploader(dataDir, apiUrl, [], WORKER);
+  const timer = setTimeout(() => void child.stop(), 90_000);
+  const code = await child.exited;
+  clearTimeout(timer);
+  const events = child.lines.filter((l) => l.startsWith('{')).map((l) => ({ ...(JSON.parse(l) as Omit<Event, 'worker'>), worker }));
+  return { code, events, stderr: child.stderrTail() };
 }
 
 it('two worker processes on one SQLite file never hold the same row at once; each dossier delivered once', { timeout: 120_000 }, async () => {

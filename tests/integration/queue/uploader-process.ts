@@ -21,8 +21,9 @@ export interface UploaderProcess {
 
 const live = new Set<UploaderProcess>();
 
-export function startUploader(dataDir: string, apiUrl: string, args: string[] = []): UploaderProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, apiUrl, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts uploader-child.ts (or another worker script of these tests) on a data folder and server. */
+export function startUploader(dataDir: string, apiUrl: string, args: string[] = [], script = CHILD): UploaderProcess {
+  const proc = spawn(process.execPath, ['--import', 'tsx', script, dataDir, apiUrl, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const lines: string[] = [];
   proc.stderr.setEncoding('utf8');
