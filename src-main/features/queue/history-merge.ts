@@ -1,6 +1,6 @@
 import type { StatusEntry } from '../../domain/dossier/dossier.ts';
 import type { RemoteState } from './adapter.ts';
-import { parsePortalDate, toPortalDate } from './adapters/onestop-rest/portal-date.ts';
+import { parsePortalDate, toPortalDate } from '../../domain/dossier/portal-date.ts';
 
 export const PROVINCE_ACTOR = 'Hệ thống một cửa tỉnh';
 

@@ -4,7 +4,7 @@ import type { Dossier, Party } from '../../contract/dossiers.ts';
 import type { Store } from '../../store/store.ts';
 import { StoreErrors } from '../../store/store-errors.ts';
 import { DeliveryError, type OutgoingDossier, type OutgoingFile, type OutgoingStatus, type RemoteState } from './adapter.ts';
-import { toPortalDate } from './adapters/onestop-rest/portal-date.ts';
+import { toPortalDate } from '../../domain/dossier/portal-date.ts';
 import { mergeHistory } from './history-merge.ts';
 import type { DossierSource } from './dossier-source.ts';
 import { Outbox } from './outbox.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OneStopRestAdapter } from '../../../src-main/features/queue/adapters/onestop-rest/rest-adapter.ts';
-import { toPortalDate } from '../../../src-main/features/queue/adapters/onestop-rest/portal-date.ts';
+import { toPortalDate } from '../../../src-main/domain/dossier/portal-date.ts';
 import type { Outbox } from '../../../src-main/features/queue/outbox.ts';
 import { pullStatus } from '../../../src-main/features/queue/status-puller.ts';
 import type { StoreSource } from '../../../src-main/features/queue/store-source.ts';

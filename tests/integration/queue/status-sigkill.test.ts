@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { openStore } from '../../../src-main/store/store.ts';
 import { OneStopRestAdapter } from '../../../src-main/features/queue/adapters/onestop-rest/rest-adapter.ts';
-import { toPortalDate } from '../../../src-main/features/queue/adapters/onestop-rest/portal-date.ts';
+import { toPortalDate } from '../../../src-main/domain/dossier/portal-date.ts';
 import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';
 import { Outbox } from '../../../src-main/features/queue/outbox.ts';
 import { StoreSource } from '../../../src-main/features/queue/store-source.ts';

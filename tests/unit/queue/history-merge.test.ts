@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StatusEntry } from '../../../src-main/domain/dossier/dossier.ts';
 import type { RemoteState } from '../../../src-main/features/queue/adapter.ts';
-import { toPortalDate } from '../../../src-main/features/queue/adapters/onestop-rest/portal-date.ts';
+import { toPortalDate } from '../../../src-main/domain/dossier/portal-date.ts';
 import { mergeHistory } from '../../../src-main/features/queue/history-merge.ts';
 
 type Progress = RemoteState['progress'][number];
