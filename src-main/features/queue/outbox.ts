@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { LeasedQueue, type QueueError } from './leased-queue.ts';
+import { LeasedQueue } from './leased-queue.ts';
 import { StatusOutbox } from './status-outbox.ts';
+import type { OutboxError } from './outbox-error.ts';
 
 export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'confirmed', 'failed-retrying', 'quarantined'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -73,7 +74,7 @@ const toRow = (r: RawRow): OutboxRow => ({
   confirmedAt: r.confirmed_at,
 });
 
-export type OutboxError = QueueError;
+export type { OutboxError } from './outbox-error.ts';
 
 /** A claimed dossier row: the token comes with every write the claimer makes. */
 export type ClaimedRow = OutboxRow & { leaseToken: string };
