@@ -16,7 +16,7 @@ export default tseslint.config(
     // Tests start children only through tests/support/children.ts (stopped after the file at the
     // latest, never holding the runner's output open) and sync calls only with a timeout (runSync).
     files: ['tests/**/*.ts'],
-    ignores: ['tests/support/**', 'tests/bench/**', 'tests/integration/queue/fault-delivery.test.ts', 'tests/integration/queue/uploader-child.ts'],
+    ignores: ['tests/support/**', 'tests/bench/**'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: ['node:child_process', 'child_process'].map((name) => ({

@@ -2,10 +2,11 @@ import type Database from 'better-sqlite3';
 import { RESULT_COMPONENT_CODE } from '../../contract/dossier-view.ts';
 import type { Dossier, Party } from '../../contract/dossiers.ts';
 import type { Procedure } from '../../contract/procedures.ts';
-import { canMoveTo } from '../../domain/dossier/status.ts';
 import type { Store } from '../../store/store.ts';
-import type { OutgoingDossier, OutgoingFile, OutgoingStatus, RemoteState } from './adapter.ts';
-import { parsePortalDate, toPortalDate } from '../../domain/dossier/portal-date.ts';
+import { StoreErrors } from '../../store/store-errors.ts';
+import { DeliveryError, type OutgoingDossier, type OutgoingFile, type OutgoingStatus, type RemoteState } from './adapter.ts';
+import { toPortalDate } from '../../domain/dossier/portal-date.ts';
+import { mergeHistory } from './history-merge.ts';
 import type { DossierSource } from './dossier-source.ts';
 import { Outbox } from './outbox.ts';
 import { StatusOutbox, type StatusEntry, type StatusResultRef } from './status-outbox.ts';
@@ -161,8 +162,17 @@ export class StoreSource implements DossierSource {
     };
   }
 
+  /** A stored file that is damaged or gone can never be sent as it is: a permanent, local refusal. */
   private blob(sha256: string): Buffer {
-    if (this.cached?.sha256 !== sha256) this.cached = { sha256, bytes: this.store.blobs.get(sha256) };
+    if (this.cached?.sha256 !== sha256) {
+      try {
+        this.cached = { sha256, bytes: this.store.blobs.get(sha256) };
+      } catch (err) {
+        if (StoreErrors.is(err, 'BLOB_CORRUPT')) throw new DeliveryError('permanent', 'LOCAL_BLOB_DAMAGED', `Tệp quét ${sha256.slice(0, 12)}… bị hỏng hoặc bị sửa đổi trên máy này.`);
+        if (StoreErrors.is(err, 'BLOB_NOT_FOUND')) throw new DeliveryError('permanent', 'LOCAL_BLOB_MISSING', `Tệp quét ${sha256.slice(0, 12)}… không còn trên máy này.`);
+        throw err;
+      }
+    }
     return this.cached.bytes;
   }
 
@@ -175,7 +185,7 @@ export class StoreSource implements DossierSource {
     if (d && !d.provinceConfirmedAt) this.store.dossiers.markProvinceConfirmed(dossierId, at);
   }
 
-  /** Folds the province's progress into the local history, one allowed move at a time. */
+  /** Merges the province's progress into the local history (see history-merge.ts). */
   remoteState(state: RemoteState): void {
     this.asProvince(() => this.foldRemote(state));
   }
@@ -184,11 +194,8 @@ export class StoreSource implements DossierSource {
     const d = this.store.dossiers.find(state.dossierId);
     if (!d) return;
     if (state.officialCode && d.officialCode !== state.officialCode) this.store.dossiers.setOfficialCode(d.id, state.officialCode);
-    let current = d.status;
-    for (const p of state.progress) {
-      if (p.status === current || !canMoveTo(current, p.status)) continue;
-      this.store.dossiers.changeStatus(d.id, p.status, p.by ?? 'Hệ thống một cửa tỉnh', p.note, parsePortalDate(p.at) ?? new Date());
-      current = p.status;
-    }
+    const merged = mergeHistory(d.statusHistory, state.progress);
+    if (merged) this.store.dossiers.replaceHistory(d.id, merged);
   }
+
 }

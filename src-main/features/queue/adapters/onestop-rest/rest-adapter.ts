@@ -157,7 +157,8 @@ export class OneStopRestAdapter implements ProvinceAdapter {
   }
 }
 
-function declareFile(f: OutgoingFile) {
+/** A file as the upsert declares it (TaiLieuNop item). */
+export function declareFile(f: OutgoingFile) {
   return {
     TepDinhKemId: f.id,
     TenTepDinhKem: f.name,
