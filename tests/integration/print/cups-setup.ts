@@ -38,22 +38,34 @@ export function cupsPdfOutDir(): string {
   return out.replace('${HOME}', homedir()).replace('${USER}', process.env.USER ?? 'root');
 }
 
-export function listPdfs(dir: string): Set<string> {
-  return new Set(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf')) : []);
+/**
+ * The file cups-pdf writes for one CUPS job. The queue's PPD (CUPS-PDF_opt, `*DefaultLabel: 2`) suffixes
+ * every output with "-job_<n>", n being the number of the request id "<queue>-<n>", so the file is found
+ * by its job, never by being the newest in a folder every run on the machine shares.
+ */
+export function jobPdfSuffix(jobId: string): string {
+  const n = /-(\d+)$/.exec(jobId)?.[1];
+  if (!n) throw new Error(`not a CUPS request id: ${jobId}`);
+  return `-job_${n}.pdf`;
 }
 
-/** Waits for a PDF that was not in `before` and whose size has stopped changing. */
-export async function waitForNewPdf(dir: string, before: Set<string>, timeoutMs = 30_000): Promise<string> {
+/**
+ * Waits for this job's PDF (written after `since`, so a file left by an earlier cupsd with the same job
+ * number does not count) and for its size to stop changing.
+ */
+export async function waitForJobPdf(dir: string, jobId: string, since: number, timeoutMs = 30_000): Promise<string> {
+  const suffix = jobPdfSuffix(jobId);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const fresh = [...listPdfs(dir)].filter((f) => !before.has(f));
-    if (fresh.length) {
-      const path = join(dir, fresh[0]!);
-      const size = statSync(path).size;
+    const name = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith(suffix)) : undefined;
+    if (name) {
+      const path = join(dir, name);
+      const { size, mtimeMs } = statSync(path);
       await new Promise((r) => setTimeout(r, 300));
-      if (size > 0 && statSync(path).size === size) return path;
+      // mtime has a coarser clock on some file systems: one second of slack.
+      if (size > 0 && mtimeMs >= since - 1_000 && statSync(path).size === size) return path;
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`no new PDF in ${dir} after ${timeoutMs} ms`);
+  throw new Error(`no PDF for job ${jobId} (*${suffix}) in ${dir} after ${timeoutMs} ms`);
 }

@@ -6,7 +6,7 @@ import { PrintService } from '../../../src-main/features/print/print-service.ts'
 import { sampleFormData } from '../../../src-main/features/print/forms/sample.ts';
 import { parseVietQr } from '../../../src-main/domain/vietqr/vietqr.ts';
 import type { FormKind } from '../../../src-main/contract/print.ts';
-import { cupsPdfOutDir, ensureCupsd, ensurePdfQueue, listPdfs, waitForNewPdf } from './cups-setup.ts';
+import { cupsPdfOutDir, ensureCupsd, ensurePdfQueue, waitForJobPdf } from './cups-setup.ts';
 import { pdfQrCodes, pdfText, squash } from './read-back.ts';
 
 const QUEUE = 'CounterPDF';
@@ -22,13 +22,12 @@ function service(formSet: 'TT01-2018' | 'TT03-2025' = 'TT01-2018') {
 }
 
 async function printAndReadBack(kind: FormKind, formSet?: 'TT01-2018' | 'TT03-2025') {
-  const out = cupsPdfOutDir();
-  const before = listPdfs(out);
+  const since = Date.now();
   const { pdf, job } = await service(formSet).printForm(kind, sampleFormData(kind));
   expect(job.printer).toBe(QUEUE);
   expect(job.jobId).toMatch(/^CounterPDF-\d+$/);
   expect(job.sha256).toBe(pdf.sha256);
-  const printed = await waitForNewPdf(out, before);
+  const printed = await waitForJobPdf(cupsPdfOutDir(), job.jobId, since);
   return { printed, text: pdfText(printed), pdf };
 }
 
@@ -93,10 +92,9 @@ describe('forms printed through a CUPS PDF queue and read back', () => {
   }, 30_000);
 
   it('prints a Vietnamese test page', async () => {
-    const out = cupsPdfOutDir();
-    const before = listPdfs(out);
+    const since = Date.now();
     const job = await service().printTest(QUEUE);
-    const text = pdfText(await waitForNewPdf(out, before));
+    const text = pdfText(await waitForJobPdf(cupsPdfOutDir(), job.jobId, since));
     expect(job.printer).toBe(QUEUE);
     expect(text).toContain(squash('Ắ Ằ Ẳ Ẵ Ặ'));
     expect(text).toContain(squash('Ứ Ừ Ử Ữ Ự'));
