@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { SECTIONS, sectionLabel, sectionShortcut, type Section } from './sections.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useCall } from './use-call.ts';
@@ -43,7 +43,9 @@ function Frame({ onToggleLang }: { onToggleLang: () => void }) {
   const { t } = useI18n();
   const info = useCall('app.info', {});
   const [section, setSection] = useState<Section>('reception');
-  useEffect(() => {
+  // A layout effect, so the shortcuts work from the moment the frame is on screen: a passive effect
+  // runs some time after the first paint, and an Alt+N pressed in between was silently lost.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const n = Number(e.key);
       if (e.altKey && n >= 1 && n <= SECTIONS.length) {

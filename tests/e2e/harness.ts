@@ -101,6 +101,14 @@ async function closeWithin(close: () => Promise<void>, ms: number, onTimeout: ()
   if (r === 'timeout') onTimeout();
 }
 
+/**
+ * `goto` returns at the load event, but React renders the frame in a later task; on a loaded machine a
+ * test's first key press or click could land on the empty page. The section navigation is the frame.
+ */
+async function appShown(page: Page): Promise<void> {
+  await page.getByRole('navigation').first().waitFor({ timeout: 30_000 });
+}
+
 export async function openApp(host: HostName, opts: OpenOptions = {}): Promise<AppUnderTest> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'osc-e2e-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -124,6 +132,7 @@ export async function openApp(host: HostName, opts: OpenOptions = {}): Promise<A
       browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
       const page = await browser.newPage({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
       await page.goto(url);
+      await appShown(page);
       return { host, page, dataDir, screenshot: shot(page), close };
     } catch (e) {
       await close(); // Chromium missing or the page not loading: the host must not be left running.
@@ -141,6 +150,7 @@ export async function openApp(host: HostName, opts: OpenOptions = {}): Promise<A
   try {
     const page = await app.firstWindow();
     await page.setViewportSize(viewport);
+    await appShown(page);
     return { host, page, dataDir, screenshot: shot(page), close };
   } catch (e) {
     await close();
