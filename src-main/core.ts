@@ -18,6 +18,7 @@ import { cupsProbe } from './devices/printer/cups-probe.ts';
 import { serialProbe } from './devices/transport/serial-probe.ts';
 import { foundationHandlers } from './services/foundation-handlers.ts';
 import { auditIdentityReads } from './services/identity-audit.ts';
+import { IdentityReads } from './services/identity-reads.ts';
 import { CardService } from './services/card-service.ts';
 import { cardHandlers } from './services/card-handlers.ts';
 import { SigningService } from './services/signing-service.ts';
@@ -190,6 +191,11 @@ export function createCore(config: CoreConfig): Core {
       scanner: { pages: (id) => scanArea.scan.get(id).pages, buildPdf: (id) => scanArea.scan.buildPdf(id, null) },
     }),
   };
+
+  // A dossier's trust comes from the reads this core made itself, never from the client's claim.
+  const identityReads = new IdentityReads();
+  closers.push(identityReads.listen(bus));
+  identityReads.guard(handlers);
 
   // A training profile is made ready to practise before the first call is answered.
   const ready = training
