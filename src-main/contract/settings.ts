@@ -65,7 +65,8 @@ export const SettingsPatch = z.object({
   print: PrintSettings.partial().optional(),
   payment: PaymentSettings.partial().optional(),
   signing: SigningSettings.partial().optional(),
-  update: Settings.shape.update.unwrap().partial().optional(),
+  // Only an https:// feed can be set (stored older values are refused by the updater itself).
+  update: z.object({ url: z.string().trim().refine((u) => u === '' || /^https:\/\/[^/\s]+/i.test(u), { message: 'update.url must be https://' }) }).partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
