@@ -20,6 +20,10 @@ export const ConfigBundle = z.object({
   createdAt: z.string(),
   issuer: z.string(),
   settings: z.record(z.string(), z.unknown()),
+  /** Grows with every file the district issues; a PC refuses a file not newer than the last applied. */
+  sequence: z.number().int().nonnegative().optional(),
+  /** Hands trust over to a new district key; only honoured in a file signed by the key trusted now. */
+  nextKey: z.object({ publicKey: z.string(), fingerprint: z.string() }).optional(),
   /** Secrets, encrypted with a passphrase the district tells each commune separately. */
   secrets: EncryptedBlob.optional(),
   signature: z.object({ alg: z.literal('ed25519'), publicKey: z.string(), fingerprint: z.string(), value: z.string() }),
@@ -52,6 +56,10 @@ export const adminMethods = {
       /** Encrypts the credentials inside the file; without it they are left out. */
       secretsPassphrase: z.string().min(8).optional(),
       issuer: z.string().default(''),
+      /** Defaults to the current time in milliseconds, so later exports are always newer. */
+      sequence: z.number().int().positive().optional(),
+      /** The new district key's public key, when this file hands trust over to it. */
+      nextPublicKeyPem: z.string().optional(),
     }),
     output: ConfigBundle,
   }),

@@ -35,8 +35,13 @@ export const Settings = z.object({
   calendar: CalendarSettings.default(() => CalendarSettings.parse({})),
   /** Delegated official numbering and the retention period of confirmed dossiers. */
   dossierStore: DossierStoreSettings.default(() => DossierStoreSettings.parse({})),
-  /** Fingerprints of district keys whose rollout files this PC accepts (machine-local). */
-  rollout: z.object({ trustedKeys: z.array(z.string()).default([]) }).default({ trustedKeys: [] }),
+  /**
+   * Fingerprints of district keys whose rollout files this PC accepts, and the sequence number of
+   * the last file applied (machine-local; changed only by importing a signed file).
+   */
+  rollout: z
+    .object({ trustedKeys: z.array(z.string()).default([]), lastSequence: z.number().int().nonnegative().default(0) })
+    .default({ trustedKeys: [], lastSequence: 0 }),
   /** QR readers (serial, HID-POS) and vendor chip readers (socket API). */
   identityReaders: IdentityReaderSettings.default(() => IdentityReaderSettings.parse({})),
   /** Health station: the BHYT card-check service. */
@@ -70,7 +75,10 @@ export const SettingsPatch = z.object({
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
+/** What a client may change: trust in rollout keys moves only through signed files (config.import). */
+export const ClientSettingsPatch = SettingsPatch.omit({ rollout: true });
+
 export const settingsMethods = {
   'settings.get': method({ summary: 'Read the whole configuration', input: z.object({}), output: Settings }),
-  'settings.set': method({ summary: 'Change part of the configuration', input: SettingsPatch, output: Settings }),
+  'settings.set': method({ summary: 'Change part of the configuration (not the trusted rollout keys)', input: ClientSettingsPatch, output: Settings }),
 };

@@ -1,8 +1,8 @@
-import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { createHash, createPublicKey, sign, verify } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../domain/canonical-json.ts';
 import { defineErrors } from '../../contract/errors.ts';
-import { keyFingerprint, RolloutErrors } from './config-bundle.ts';
+import { keyFingerprint, openPrivateKey } from './config-bundle.ts';
 
 export const UpdateErrors = defineErrors({
   UPDATE_FEED_INSECURE: {
@@ -56,12 +56,7 @@ export const sha512Base64 = (bytes: Uint8Array): string => createHash('sha512').
 
 /** Signs an installer with the district's rollout key (the same Ed25519 key as configuration files). */
 export function signUpdate(installer: Uint8Array, meta: { version: string; file: string }, privateKeyPem: string, passphrase: string): UpdateSignatureFile {
-  let key;
-  try {
-    key = createPrivateKey({ key: privateKeyPem, passphrase });
-  } catch {
-    throw RolloutErrors.raise('ROLLOUT_BAD_KEY');
-  }
+  const key = openPrivateKey(privateKeyPem, passphrase);
   const publicKey = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
   const statement: UpdateStatement = { app: 'vn.gov.motcua.counter', version: meta.version, file: meta.file, sha512: sha512Base64(installer) };
   const value = sign(null, Buffer.from(canonicalJson(statement)), key).toString('base64');
