@@ -17,7 +17,8 @@ import { createScanArea } from './services/scan-area.ts';
 import { cupsProbe } from './devices/printer/cups-probe.ts';
 import { serialProbe } from './devices/transport/serial-probe.ts';
 import { foundationHandlers } from './services/foundation-handlers.ts';
-import { auditIdentityReads } from './services/identity-audit.ts';
+import { auditIdentityReads, PSEUDONYM_KEY_PURPOSE } from './services/identity-audit.ts';
+import { auditPersonalDataLists } from './services/personal-data-audit.ts';
 import { IdentityReads } from './services/identity-reads.ts';
 import { CardService } from './services/card-service.ts';
 import { cardHandlers } from './services/card-handlers.ts';
@@ -111,7 +112,7 @@ export function createCore(config: CoreConfig): Core {
   });
   closers.push(() => store.close());
   // Chip and QR reads are reads of personal data: audited (with a pseudonym, never the contents).
-  closers.push(auditIdentityReads(bus, store.audit, (message, fields) => log('warn', message, fields)));
+  closers.push(auditIdentityReads(bus, store.audit, store.blobs.derivedKey(PSEUDONYM_KEY_PURPOSE), (message, fields) => log('warn', message, fields)));
 
   // Health-station check-ins (queue numbers, BHYT card checks). Readers and retries run in the app, not in one-shot CLI runs.
   const health = new HealthService({ db: store.db, bus, settings, log });
@@ -196,6 +197,8 @@ export function createCore(config: CoreConfig): Core {
   const identityReads = new IdentityReads();
   closers.push(identityReads.listen(bus));
   identityReads.guard(handlers);
+  // Lists, searches and exports show personal data too: each one is audited.
+  auditPersonalDataLists(handlers, store.audit);
 
   // A training profile is made ready to practise before the first call is answered.
   const ready = training

@@ -31,7 +31,6 @@ type StoreMethod =
   | 'users.setPassword'
   | 'users.setActive'
   | 'users.login'
-  | 'audit.record'
   | 'audit.list'
   | 'store.status'
   | 'store.check'
@@ -98,7 +97,6 @@ export function storeHandlers({ store, settings, keyKind }: StoreDeps): Handlers
         throw err;
       }
     },
-    'audit.record': (e, ctx) => ({ id: audit.record({ ...e, userId: ctx.userId }) }),
     'audit.list': (q) => audit.list(q),
     'store.status': () => ({
       dbPath: store.dbPath,
