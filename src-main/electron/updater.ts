@@ -3,7 +3,7 @@ import { app } from 'electron';
 import { readFile } from 'node:fs/promises';
 import type { Core } from '../core.ts';
 import type { Settings } from '../contract/settings.ts';
-import { checkFeedUrl, updateVerifier } from '../services/rollout/update-signature.ts';
+import { checkFeedUrl, updateVerifier } from '../features/admin/rollout/update-signature.ts';
 
 /**
  * Auto-update from the province's own server (an HTTPS folder holding latest.yml, the installer and

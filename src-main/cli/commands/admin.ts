@@ -4,7 +4,7 @@ import type { CliCommand, ParsedArgs } from '../command.ts';
 import { flagString } from '../command.ts';
 import { SecretName } from '../../contract/admin.ts';
 import { defineErrors } from '../../contract/errors.ts';
-import { SIGNATURE_SUFFIX, signUpdate } from '../../services/rollout/update-signature.ts';
+import { SIGNATURE_SUFFIX, signUpdate } from '../../features/admin/rollout/update-signature.ts';
 
 const AdminCliErrors = defineErrors({
   CLI_MISSING_ARGUMENT: { vi: 'Thiếu tham số bắt buộc (xem "counter help").', en: 'A required argument is missing (see "counter help").' },

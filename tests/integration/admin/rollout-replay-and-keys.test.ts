@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../src-main/core.ts';
-import { openPrivateKey } from '../../../src-main/services/rollout/config-bundle.ts';
+import { openPrivateKey } from '../../../src-main/features/admin/rollout/config-bundle.ts';
 
 const PASS = 'district-pass-123';
 const profile = () => createCore({ dataDir: mkdtempSync(join(tmpdir(), 'osc-rollout2-')), host: 'cli', version: '1', probes: [] });

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { buildChain } from '../../../src-main/signing/verify/chain.ts';
-import { checkCms, findSigner } from '../../../src-main/signing/verify/cms-check.ts';
-import { parseCertificate } from '../../../src-main/signing/cms/der.ts';
+import { buildChain } from '../../../src-main/features/signing/verify/chain.ts';
+import { checkCms, findSigner } from '../../../src-main/features/signing/verify/cms-check.ts';
+import { parseCertificate } from '../../../src-main/features/signing/cms/der.ts';
 
 let dir: string;
 const openssl = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });

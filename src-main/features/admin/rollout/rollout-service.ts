@@ -1,0 +1,88 @@
+import { SettingsPatch } from '../../../contract/settings.ts';
+import { SecretName, type ConfigBundle } from '../../../contract/admin.ts';
+import type { SettingsService } from '../../../kernel/settings-service.ts';
+import type { SecretStore } from '../../../kernel/secret-store.ts';
+import { createPublicKey } from 'node:crypto';
+import { decryptSecrets, encryptSecrets, keyFingerprint, RolloutErrors, signBundle, verifyBundle } from './config-bundle.ts';
+
+/** Settings that belong to one PC and never travel in a rollout file. */
+const MACHINE_LOCAL: Record<string, string[]> = { agency: ['counterId'], rollout: ['trustedKeys', 'lastSequence'] };
+
+function withoutMachineLocal(settings: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [section, values] of Object.entries(settings)) {
+    const local = MACHINE_LOCAL[section];
+    if (!local || typeof values !== 'object' || values === null) {
+      out[section] = values;
+      continue;
+    }
+    out[section] = Object.fromEntries(Object.entries(values).filter(([k]) => !local.includes(k)));
+  }
+  return out;
+}
+
+/**
+ * One district configures 39 communes once: export signs the configuration with the district key;
+ * import checks the signature, that the key is trusted here and that the file is newer than the
+ * last one applied, then applies it. The first key is trusted by comparing its fingerprint; after
+ * that the key changes only through a file signed by the trusted key that names its successor.
+ */
+export class RolloutService {
+  constructor(private readonly settings: SettingsService, private readonly secrets: SecretStore) {}
+
+  export(input: { privateKeyPem: string; keyPassphrase: string; secretsPassphrase?: string; issuer: string; sequence?: number; nextPublicKeyPem?: string }): ConfigBundle {
+    const values = this.secrets.entries();
+    let nextKey: ConfigBundle['nextKey'];
+    if (input.nextPublicKeyPem) {
+      try {
+        const publicKey = createPublicKey(input.nextPublicKeyPem).export({ type: 'spki', format: 'pem' }).toString();
+        nextKey = { publicKey, fingerprint: keyFingerprint(publicKey) };
+      } catch {
+        throw RolloutErrors.raise('ROLLOUT_BAD_KEY');
+      }
+    }
+    return signBundle(
+      {
+        format: 'one-stop-counter/config',
+        version: 1,
+        createdAt: new Date().toISOString(),
+        sequence: input.sequence ?? Date.now(),
+        nextKey,
+        issuer: input.issuer,
+        settings: withoutMachineLocal(this.settings.get() as unknown as Record<string, unknown>),
+        secrets: input.secretsPassphrase && Object.keys(values).length ? encryptSecrets(values, input.secretsPassphrase) : undefined,
+      },
+      input.privateKeyPem,
+      input.keyPassphrase,
+    );
+  }
+
+  import(input: { bundle: unknown; secretsPassphrase?: string; trustFingerprint?: string }) {
+    const bundle = verifyBundle(input.bundle);
+    const fingerprint = bundle.signature.fingerprint;
+    const { trustedKeys: trusted, lastSequence } = this.settings.get().rollout;
+    if (!trusted.includes(fingerprint)) {
+      // A second key gets no one-click trust: that prompt is how a forged file would get in.
+      if (trusted.length > 0) throw RolloutErrors.raise('ROLLOUT_KEY_CHANGE_REFUSED', { fingerprint, trusted, issuer: bundle.issuer });
+      if (input.trustFingerprint !== fingerprint) throw RolloutErrors.raise('ROLLOUT_UNTRUSTED_KEY', { fingerprint, issuer: bundle.issuer });
+    }
+    // Files from before sequence numbers count as 0: accepted only until a numbered file was applied.
+    const sequence = bundle.sequence ?? 0;
+    if (sequence < lastSequence || (sequence === lastSequence && sequence > 0)) {
+      throw RolloutErrors.raise('ROLLOUT_REPLAY', { sequence, lastSequence, createdAt: bundle.createdAt });
+    }
+    // Decrypt first: a wrong passphrase must leave the configuration untouched.
+    const secretValues = bundle.secrets && input.secretsPassphrase !== undefined ? decryptSecrets(bundle.secrets, input.secretsPassphrase) : {};
+    const patch = SettingsPatch.parse(withoutMachineLocal(bundle.settings));
+    const trustedKeys = bundle.nextKey ? [bundle.nextKey.fingerprint] : [...new Set([...trusted, fingerprint])];
+    this.settings.set({ ...patch, rollout: { trustedKeys, lastSequence: Math.max(sequence, lastSequence) } });
+    const applied: SecretName[] = [];
+    for (const [name, value] of Object.entries(secretValues)) {
+      const known = SecretName.safeParse(name);
+      if (!known.success) continue;
+      this.secrets.set(known.data, value);
+      applied.push(known.data);
+    }
+    return { fingerprint, sections: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined), secrets: applied };
+  }
+}
