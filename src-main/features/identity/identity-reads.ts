@@ -4,6 +4,7 @@ import type { Handlers } from '../../rpc/handlers.ts';
 import type { Identity, IdentitySource } from '../../contract/identity.ts';
 import type { Party } from '../../contract/dossiers.ts';
 import { strongerTrust, trustOf, type IdentityTrust } from '../../domain/dossier/identity-trust.ts';
+import { canonicalJson } from '../../domain/canonical-json.ts';
 
 /** A draft may wait this long between the read and the accept; older reads prove nothing. */
 const READ_VALID_MS = 12 * 60 * 60 * 1000;
@@ -15,18 +16,10 @@ interface Seen {
   at: number;
 }
 
-/** Key order and absent fields must not change the fingerprint; warnings and kind are not data. */
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.entries(v as Record<string, unknown>)
-        .filter(([k, x]) => x !== undefined && k !== 'warnings' && k !== 'kind')
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([k, x]) => [k, canonical(x)]),
-    );
-  }
-  return typeof v === 'string' ? v.normalize('NFC') : v;
+/** Warnings and kind say how it was read, not who it is; strings compare in NFC. */
+function personData(identity: Identity): unknown {
+  const { warnings: _w, kind: _k, ...data } = identity;
+  return JSON.parse(JSON.stringify(data).normalize('NFC')) as unknown;
 }
 
 /**
@@ -44,7 +37,7 @@ export class IdentityReads {
   constructor(private readonly now: () => number = Date.now) {}
 
   private fingerprint(identity: Identity): string {
-    return createHash('sha256').update(this.key).update(JSON.stringify(canonical(identity))).digest('hex');
+    return createHash('sha256').update(this.key).update(canonicalJson(personData(identity))).digest('hex');
   }
 
   note(identity: Identity, source: IdentitySource, passiveAuthenticationValid = false): void {
