@@ -166,7 +166,7 @@ describe('settings: configure one PC, roll the configuration out to a fresh one'
     expect(fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){7}$/);
     const privateKey = await download(page, () => keygen.getByRole('button', { name: 'Tải khóa riêng (.pem)' }).click(), 'district-private.pem');
     const publicKey = await download(page, () => keygen.getByRole('button', { name: 'Tải khóa công khai (.pem)' }).click(), 'district-public.pem');
-    expect(readFileSync(privateKey, 'utf8')).toContain('-----BEGIN ENCRYPTED PRIVATE KEY-----');
+    expect(readFileSync(privateKey, 'utf8')).toContain('-----BEGIN COUNTER DISTRICT KEY-----');
     expect(readFileSync(publicKey, 'utf8')).toContain('-----BEGIN PUBLIC KEY-----');
 
     const exporter = page.getByTestId('rollout-export');
