@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { EventBus } from '../../rpc/event-bus.ts';
-import type { Handlers } from '../../rpc/handlers.ts';
-import type { Identity, IdentitySource } from '../../contract/identity.ts';
-import type { Party } from '../../contract/dossiers.ts';
-import { strongerTrust, trustOf, type IdentityTrust } from '../../domain/dossier/identity-trust.ts';
-import { canonicalJson } from '../../domain/canonical-json.ts';
+import type { EventBus } from '../rpc/event-bus.ts';
+import type { Identity, IdentitySource } from '../contract/identity.ts';
+import type { Party } from '../contract/dossiers.ts';
+import { strongerTrust, trustOf, type IdentityTrust } from '../domain/dossier/identity-trust.ts';
+import { canonicalJson } from '../domain/canonical-json.ts';
 
 /** A draft may wait this long between the read and the accept; older reads prove nothing. */
 const READ_VALID_MS = 12 * 60 * 60 * 1000;
@@ -69,29 +68,19 @@ export class IdentityReads {
 
   /** Records the reads announced on the bus (only the core emits these events). */
   listen(bus: EventBus): () => void {
-    return bus.subscribe((event, payload) => {
-      if (event === 'card.read') {
-        const r = payload as { identity: Identity; authenticity: { result: string } };
-        this.note(r.identity, 'chip', r.authenticity.result === 'valid');
-      } else if (event === 'identity.read') {
-        const r = payload as { identity: Identity };
-        if (r.identity.kind !== 'manual') this.note(r.identity, r.identity.kind);
-      }
+    const offCard = bus.on('card.read', (r) => this.note(r.identity, 'chip', r.authenticity.result === 'valid'));
+    const offQr = bus.on('identity.read', (r) => {
+      if (r.identity.kind !== 'manual') this.note(r.identity, r.identity.kind);
     });
+    return () => {
+      offCard();
+      offQr();
+    };
   }
 
-  /**
-   * Wraps the handlers where identities enter and leave: a text the core parsed is a machine
-   * read; a dossier's applicant and owner are re-assessed before they are stored.
-   */
-  guard(handlers: Handlers): void {
-    const parse = handlers['identity.parse'];
-    const accept = handlers['dossiers.accept'];
-    handlers['identity.parse'] = async (input, ctx) => {
-      const identity = (await parse(input, ctx)) as Identity;
-      if (identity.kind !== 'manual') this.note(identity, identity.kind);
-      return identity;
-    };
-    handlers['dossiers.accept'] = (draft, ctx) => accept({ ...draft, applicant: this.assess(draft.applicant), owner: draft.owner && this.assess(draft.owner) }, ctx);
+  /** A text the core parsed itself (pasted, or typed by a keyboard-wedge scanner) is a machine read. */
+  noteParsed(identity: Identity): Identity {
+    if (identity.kind !== 'manual') this.note(identity, identity.kind);
+    return identity;
   }
 }
