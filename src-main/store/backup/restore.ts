@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { integrityCheck } from '../db.ts';
 import { StoreErrors } from '../store-errors.ts';
-import { fsyncFile } from './backup.ts';
+import { fsyncFile } from '../atomic-file.ts';
 import { BACKUP_KEY_PURPOSE, openSealedFile } from './sealed-file.ts';
 
 export const PENDING_RESTORE = 'restore-pending.sqlite';

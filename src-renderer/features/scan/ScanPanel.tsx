@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ScanPage, ScanSession } from '../../../src-main/contract/scan.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { importSource } from '../../app/import-files.ts';
+import type { ScanPanelProps } from '../../app/slots.tsx';
 import { defineMessages, useMessages } from '../../i18n/messages.ts';
 
 const msgs = defineMessages({
@@ -22,13 +23,9 @@ const msgs = defineMessages({
   importFiles: { vi: 'Nhập tệp (PDF, ảnh)', en: 'Import files (PDF, images)' },
 });
 
-export interface ScanComponent {
-  id: string;
-  name: string;
-}
 
 /** Live thumbnails as pages arrive, OCR progress, quality flags, fix-on-the-spot and component assignment. */
-export function ScanPanel({ components = [], sessionId, onSession }: { components?: ScanComponent[]; sessionId?: string; onSession?: (s: ScanSession) => void }) {
+export function ScanPanel({ components = [], sessionId, onSession }: ScanPanelProps) {
   const client = useClient();
   const t = useMessages(msgs);
   const [session, setSession] = useState<ScanSession>();
