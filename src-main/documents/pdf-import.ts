@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { OcrWord } from '../contract/scan.ts';
-import { DocumentErrors } from '../contract/documents.ts';
+import { DocumentErrors, MAX_IMPORT_PIXELS, MAX_PDF_PAGES } from '../contract/documents.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -50,11 +50,16 @@ export async function importPdf(bytes: Uint8Array, dpi = 200): Promise<ImportedP
     throw DocumentErrors.raise('DOC_PDF_CORRUPT', { reason: (err as Error).message });
   }
   try {
+    if (doc.numPages > MAX_PDF_PAGES) throw DocumentErrors.raise('DOC_PDF_TOO_MANY_PAGES', { pages: doc.numPages });
     const out: ImportedPdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const scale = dpi / 72;
       const viewport = page.getViewport({ scale });
+      // Checked from the page box before a canvas is allocated or a path drawn.
+      if (Math.ceil(viewport.width) * Math.ceil(viewport.height) > MAX_IMPORT_PIXELS) {
+        throw DocumentErrors.raise('DOC_PDF_PAGE_TOO_LARGE', { page: n, widthPt: Math.round(viewport.width / scale), heightPt: Math.round(viewport.height / scale) });
+      }
       const content = await page.getTextContent();
       const words: OcrWord[] = [];
       let text = '';

@@ -30,7 +30,8 @@ async function start(): Promise<void> {
   });
   const here = import.meta.dirname;
   const win = createMainWindow(join(here, '../preload/preload.cjs'));
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  // The dev server URL is for development only: a packaged app never loads code from elsewhere.
+  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const indexUrl = devUrl ?? pathToFileURL(rendererIndex(here)).href;
   const unwire = wireIpc(core, win, devUrl ?? pathToFileURL(join(here, '../renderer')).href);
   await win.loadURL(indexUrl);

@@ -12,6 +12,7 @@ import { StatusService } from './status-service.ts';
 import { SecretStore } from './secret-store.ts';
 import { kernelDevices, type KernelDevices } from './kernel-devices.ts';
 import type { MethodTable } from './method-table.ts';
+import { IdentityReads } from './identity-reads.ts';
 
 export type { CoreConfig } from './core-config.ts';
 
@@ -32,6 +33,8 @@ export interface Kernel {
   readonly devices: KernelDevices;
   /** Calls a method of another feature through the contract (validated both ways), never its files. */
   readonly call: Caller;
+  /** The identity reads this core made itself: a dossier's trust is derived from them, never claimed. */
+  readonly identityReads: IdentityReads;
   close(): void;
 }
 
@@ -53,6 +56,8 @@ export function buildKernel(config: CoreConfig, migrations: readonly Migration[]
       return { code: s.agency.code, counterId: s.agency.counterId, delegatedNumbering: s.dossierStore.delegatedNumbering };
     },
   });
+  const identityReads = new IdentityReads();
+  const stopReads = identityReads.listen(bus);
   return {
     config,
     trainingMode,
@@ -66,6 +71,10 @@ export function buildKernel(config: CoreConfig, migrations: readonly Migration[]
     store,
     devices: kernelDevices(config, trainingMode, (d) => status.devicesChanged(d)),
     call: typedCaller((method, input) => dispatch(methods.handlers(), method, input, { host: config.host })),
-    close: () => store.close(),
+    identityReads,
+    close: () => {
+      stopReads();
+      store.close();
+    },
   };
 }
