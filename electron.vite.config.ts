@@ -3,11 +3,19 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Folder = runtime: main and preload come from src-main/electron, the renderer from src-renderer.
+// The main build also emits the two plain-Node entries, so `counter` and the web host run built
+// JavaScript (no tsx) here and in the installed app: cli.js and web.js share the core's chunks.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src-main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src-main/electron/main.ts'),
+          cli: resolve('src-main/cli/main.ts'),
+          web: resolve('src-main/web/main.ts'),
+        },
+      },
     },
   },
   preload: {

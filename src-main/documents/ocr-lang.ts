@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DocumentErrors } from '../contract/documents.ts';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the ESM build injects a module-level `require` shim into shared chunks.
+const resolveFromHere = createRequire(import.meta.url);
 
 /**
  * tesseract.js reads every language from ONE folder (`langPath`), and the npm data packages keep
@@ -17,7 +18,7 @@ export function prepareLangFolder(root: string, langs: string[]): string {
     if (existsSync(target)) continue;
     let pkg: string;
     try {
-      pkg = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+      pkg = dirname(resolveFromHere.resolve(`@tesseract.js-data/${lang}/package.json`));
     } catch {
       throw DocumentErrors.raise('DOC_LANG_MISSING', { lang });
     }

@@ -9,6 +9,7 @@ import { electronSystemPrinter } from './print.ts';
 import { startUpdater } from './updater.ts';
 import { safeStorageKeyProvider } from './safe-storage-key.ts';
 import { fileKeyProvider } from '../store/blobs/key-provider.ts';
+import { cliArgsFromArgv } from './cli-mode.ts';
 
 /** The Electron shell: windows and OS integration only; everything else is the Core. */
 async function start(): Promise<void> {
@@ -42,5 +43,10 @@ async function start(): Promise<void> {
   });
 }
 
-if (!app.requestSingleInstanceLock()) app.quit();
+const cliArgs = cliArgsFromArgv(process.argv);
+if (cliArgs) {
+  // `counter.cmd` → the CLI in this process: no window, no single-instance lock (the CLI may run
+  // beside the open app, on the same WAL database), exit with the CLI's code.
+  void import('../cli/run.ts').then(async ({ runCli }) => app.exit(await runCli(cliArgs)));
+} else if (!app.requestSingleInstanceLock()) app.quit();
 else void start();

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { chromium, _electron, type Browser, type Page, type ElectronApplication } from 'playwright-core';
 // @ts-expect-error plain ESM launcher without type declarations
 import { findElectron } from '../../src-main/launch/electron-binary.mjs';
+// @ts-expect-error plain ESM launcher without type declarations
+import { ensureBuilt } from '../../src-main/launch/build-current.mjs';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
@@ -39,9 +41,19 @@ export function hostsUnderTest(): HostName[] {
   return electronRuntime().path ? ['web', 'electron'] : ['web'];
 }
 
-/** Starts `src-main/web/main.ts` as `npm run start:web` would, and waits for the URL it prints. */
-export async function startWebHost(opts: OpenOptions & { dataDir: string }): Promise<{ url: string; child: ChildProcess }> {
-  const args = [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src-main', 'web', 'main.ts'), '--port', '0', '--data-dir', opts.dataDir];
+/**
+ * Starts the built web host (out/main/web.js, built first if stale) as `npm run start:web` would,
+ * and waits for the URL it prints. `fromSource` runs src-main/web/main.ts through tsx instead
+ * (the bench's before/after baseline).
+ */
+export async function startWebHost(opts: OpenOptions & { dataDir: string; fromSource?: boolean }): Promise<{ url: string; child: ChildProcess }> {
+  let entry = [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src-main', 'web', 'main.ts')];
+  if (!opts.fromSource) {
+    const failed = ensureBuilt({ quiet: true }) as string | undefined;
+    if (failed) throw new Error(failed);
+    entry = [join(ROOT, 'out', 'main', 'web.js')];
+  }
+  const args = [...entry, '--port', '0', '--data-dir', opts.dataDir];
   if (opts.training) args.push('--training');
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
