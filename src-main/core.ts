@@ -49,6 +49,7 @@ import { dossierViewHandlers } from './services/dossier-view-handlers.ts';
 import { dossierComponentSource } from './services/dossier-view-signing-source.ts';
 import { TrainingSimulators } from './training/training-simulators.ts';
 import { trainingHandlers } from './services/training-handlers.ts';
+import { installFetch, observeResponses, type FetchLike } from './platform/http.ts';
 
 export interface CoreConfig {
   dataDir: string;
@@ -63,6 +64,8 @@ export interface CoreConfig {
   /** System printing: Electron passes webContents.print here; otherwise CUPS `lp`. */
   systemPrinter?: SystemPrinterDriver;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /** Every HTTP client of the core uses this (Electron: net.fetch, for the Windows proxy and certificate store). */
+  fetch?: FetchLike;
 }
 
 export interface Core {
@@ -81,6 +84,15 @@ export function createCore(config: CoreConfig): Core {
   const bus = new EventBus();
   const settings = new SettingsService(config.dataDir, bus);
   const status = new StatusService(bus, settings.get(), trainingMode);
+  const closers: Array<() => void | Promise<void>> = [];
+  if (config.fetch) closers.push(installFetch(config.fetch));
+  // The province server's Date header tells whether the PC clock is right (status-bar warning).
+  closers.push(
+    observeResponses((url, res) => {
+      const server = settings.get().server.url;
+      if (server && url.startsWith(server.replace(/\/+$/, ''))) status.serverClock(res.headers.get('date'));
+    }),
+  );
   // Scanners (eSCL, SANE, hot folder, WIA), the page pipeline and OCR; PDFs go to the store's blobs.
   const scanArea = createScanArea({ dataDir: config.dataDir, trainingMode, bus, store: () => store });
   // QR readers (serial, HID-POS, keyboard wedge) and vendor ID readers; their probe lists the configured ones.
@@ -90,7 +102,6 @@ export function createCore(config: CoreConfig): Core {
   const printerProbes = training ? training.probes : [cupsProbe];
   const devices = new DeviceRegistry([...(config.probes ?? [...scanArea.probes, ...printerProbes, serialProbe]), identity.probe], (d) => status.devicesChanged(d));
 
-  const closers: Array<() => void | Promise<void>> = [];
   if (training) closers.push(() => training.close());
   const cards = new CardService({ dataDir: config.dataDir, bus, log, readers: training?.cardReader });
   closers.push(() => cards.close());

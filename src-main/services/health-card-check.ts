@@ -1,6 +1,7 @@
 import { defineErrors } from '../contract/errors.ts';
 import type { CardCheck } from '../contract/health.ts';
 import { parseSlashDate } from '../domain/identity/dates.ts';
+import { httpFetch } from '../platform/http.ts';
 
 export const CardCheckErrors = defineErrors({
   CARD_CHECK_NOT_CONFIGURED: {
@@ -44,7 +45,7 @@ export async function checkCard(url: string, req: CardCheckRequest, timeoutMs: n
   if (!url) throw CardCheckErrors.raise('CARD_CHECK_NOT_CONFIGURED');
   let res: Response;
   try {
-    res = await fetch(url, {
+    res = await httpFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(req),
