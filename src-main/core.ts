@@ -50,6 +50,7 @@ import { dossierComponentSource } from './services/dossier-view-signing-source.t
 import { TrainingSimulators } from './training/training-simulators.ts';
 import { trainingHandlers } from './services/training-handlers.ts';
 import { installFetch, observeResponses, type FetchLike } from './platform/http.ts';
+import { listCrashDumps } from './platform/crash-dumps.ts';
 
 export interface CoreConfig {
   dataDir: string;
@@ -66,6 +67,8 @@ export interface CoreConfig {
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
   /** Every HTTP client of the core uses this (Electron: net.fetch, for the Windows proxy and certificate store). */
   fetch?: FetchLike;
+  /** Where Electron's crash reporter keeps its local minidumps (diagnostics export includes them). */
+  crashDumpsDir?: string;
 }
 
 export interface Core {
@@ -186,6 +189,7 @@ export function createCore(config: CoreConfig): Core {
         dataDir: config.dataDir,
         appInfo: () => handlers['app.info']({}, { host: config.host }),
         devices: () => devices.list(),
+        crashDumps: () => listCrashDumps(config.crashDumpsDir),
       },
     }),
     ...storeHandlers({ store, settings, keyKind: keyProvider.kind }),

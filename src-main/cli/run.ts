@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { defaultDataDir } from '../services/data-dir.ts';
+import { prepareDefaultDataDir } from '../platform/data-migration.ts';
 import { appVersion } from '../platform/app-version.ts';
 import { fileLogger } from '../platform/logger.ts';
 import { CounterError, RpcErrors, toErrorBody, type ErrorBody } from '../contract/errors.ts';
@@ -61,7 +61,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const { command, args, globals } = line;
   const json = globals.json === true;
   const training = globals.training === true;
-  const dataDir = flagString(args, 'data-dir') ?? defaultDataDir(process.env, process.platform, training);
+  const dataDir = flagString(args, 'data-dir') ?? prepareDefaultDataDir({ training });
   // The core (store, devices, OCR, PDF) loads only for a command that needs it: help, --version
   // and usage errors answer at once.
   const { createCore } = await import('../core.ts');
