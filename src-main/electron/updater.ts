@@ -13,8 +13,11 @@ export async function startUpdater(core: Core, log: (message: string, fields?: R
   if (!url) return;
   const { autoUpdater } = electronUpdater;
   autoUpdater.setFeedURL({ provider: 'generic', url, channel: 'latest' });
-  autoUpdater.autoDownload = true;
-  autoUpdater.autoInstallOnAppQuit = true;
+  // Per-machine install: installing needs administrator rights an officer's account lacks, so the
+  // app only checks and logs; district IT pushes the new installer silently (README, For IT).
+  autoUpdater.autoDownload = false;
+  autoUpdater.autoInstallOnAppQuit = false;
+  autoUpdater.on('update-available', (info) => log('update available; district IT installs it', { version: info.version }));
   autoUpdater.on('error', (err) => log('update failed', { error: String(err) }));
   autoUpdater.on('update-downloaded', (info) => log('update downloaded; installs on quit', { version: info.version }));
   try {

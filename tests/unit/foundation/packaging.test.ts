@@ -59,4 +59,38 @@ describe('Windows packaging (electron-builder NSIS)', () => {
     expect(shim.toString('latin1').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(shim.toString('latin1')).toContain(`"%~dp0..\\${pkg.build.executableName}.exe" --cli %*`);
   });
+
+  it('fuses RunAsNode off (the CLI runs the app binary with --cli), NODE_OPTIONS and --inspect off, code only from a validated asar', () => {
+    expect(pkg.build.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    const main = readFileSync(join(ROOT, 'src-main', 'electron', 'main.ts'), 'utf8');
+    expect(main).not.toMatch(/ELECTRON_RUN_AS_NODE|child_process/);
+  });
+
+  it('has an icon of at least 256 px for the installer, the shortcuts and the tray', () => {
+    const png = readFileSync(join(ROOT, pkg.build.win.icon));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(256);
+    expect(pkg.build.extraResources).toContainEqual({ from: 'native/build/icon.png', to: 'icon.png' });
+  });
+
+  it('creates the machine-wide data folder writable by every Windows account, and keeps it on uninstall', () => {
+    const nsh = readFileSync(join(ROOT, pkg.build.nsis.include), 'latin1');
+    expect(nsh).toContain('CreateDirectory "$0\\QuayMotCua"');
+    expect(nsh).toContain('*S-1-5-32-545:(OI)(CI)M');
+    expect(pkg.build.nsis.deleteAppDataOnUninstall).toBe(false);
+  });
+
+  it('packs only the tesseract data the app loads (4.0.0_best_int), and no unused PNG library', () => {
+    expect(pkg.build.files).toContain('!**/node_modules/@tesseract.js-data/*/4.0.0/**');
+    expect(readFileSync(join(ROOT, 'src-main', 'documents', 'ocr-lang.ts'), 'utf8')).toContain("'4.0.0_best_int'");
+    expect(pkg.dependencies.pngjs).toBeUndefined();
+    expect(pkg.engines.node).toBe('>=22');
+  });
 });
