@@ -60,7 +60,6 @@ async function start(): Promise<void> {
     const r = await core.call('queue.status', {});
     return r.ok ? waitingDossiers(r.value as QueueSummary) : 0;
   };
-  let tray: CounterTray | undefined;
   const hide = closeToTray(win, () => {
     if (Notification.isSupported()) new Notification({ title: 'Quầy Một cửa', body: 'Ứng dụng vẫn chạy ở khay hệ thống và tiếp tục gửi hồ sơ. / Still running in the tray, sending dossiers.' }).show();
   });
@@ -68,12 +67,12 @@ async function start(): Promise<void> {
     hide.quitting();
     app.quit();
   };
-  tray = createTray(iconPath(), () => mainWindow, waiting, quit) as CounterTray;
+  const tray = createTray(iconPath(), () => mainWindow, waiting, quit) as CounterTray;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate({ packaged: app.isPackaged, platform: process.platform }, {
         showWindow: () => win.show(),
-        quit: () => void tray?.askAndQuit(),
+        quit: () => void tray.askAndQuit(),
         openDataFolder: () => void shell.openPath(dataDir),
       }),
     ),
@@ -90,7 +89,7 @@ async function start(): Promise<void> {
   app.on('will-quit', (e) => {
     e.preventDefault();
     unwire();
-    tray?.destroy();
+    tray.destroy();
     void core.close().then(() => app.exit(0));
   });
 }

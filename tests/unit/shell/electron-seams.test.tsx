@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { MenuItemConstructorOptions } from 'electron';
 import { appMenuTemplate } from '../../../src-main/electron/menu.ts';
+
+type MenuItemConstructorOptions = ReturnType<typeof appMenuTemplate>[number];
 import { claimSingleInstance, type FocusableWindow } from '../../../src-main/electron/single-instance.ts';
 import { closeToTray, quitQuestion, waitingDossiers } from '../../../src-main/electron/background.ts';
 import { reloadOnRendererGone, shouldReload } from '../../../src-main/electron/renderer-recovery.ts';
