@@ -37,7 +37,7 @@ export function collectLicences(root) {
 
 /** Fonts embedded in printed forms, tickets and stamps, with their licence texts. */
 function fontNotices(root) {
-  const dir = join(root, 'src-main', 'forms', 'fonts');
+  const dir = join(root, 'src-main', 'documents', 'fonts');
   const liberation = join(dir, 'LiberationSerif-LICENSE.txt');
   return [
     { name: 'Liberation Serif (font)', version: '2.1.5', license: 'OFL-1.1', text: existsSync(liberation) ? readFileSync(liberation, 'utf8').trim() : '' },

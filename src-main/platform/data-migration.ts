@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { defaultDataDir, legacyDataDirs } from '../services/data-dir.ts';
+import { defaultDataDir, legacyDataDirs } from './data-dir.ts';
 
 /** The file whose presence makes a folder a counter's data folder. */
 const DB_FILE = 'counter.sqlite';

@@ -11,7 +11,7 @@ import { closeToTray, quitQuestion, waitingDossiers } from '../../../src-main/el
 import { reloadOnRendererGone, shouldReload } from '../../../src-main/electron/renderer-recovery.ts';
 import { cliArgsFromArgv } from '../../../src-main/electron/cli-mode.ts';
 import { listCrashDumps } from '../../../src-main/platform/crash-dumps.ts';
-import { buildDiagnostics } from '../../../src-main/services/diagnostics/diagnostics-service.ts';
+import { buildDiagnostics } from '../../../src-main/features/admin/diagnostics/diagnostics-service.ts';
 import { ErrorBoundary } from '../../../src-renderer/app/ErrorBoundary.tsx';
 
 const flat = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
