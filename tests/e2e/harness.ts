@@ -55,7 +55,9 @@ export async function startWebHost(opts: OpenOptions & { dataDir: string; fromSo
   }
   const args = [...entry, '--port', '0', '--data-dir', opts.dataDir];
   if (opts.training) args.push('--training');
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The app under test runs as on a counter PC set to Vietnam's zone (else the status bar warns; a
+  // test of that warning passes another TZ in opts.env).
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, TZ: 'Asia/Ho_Chi_Minh', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += String(d)));
   const url = await new Promise<string>((resolve, reject) => {
@@ -104,7 +106,7 @@ export async function openApp(host: HostName, opts: OpenOptions = {}): Promise<A
   const app: ElectronApplication = await _electron.launch({
     executablePath: runtime.path,
     args: [ROOT, ...(opts.training ? ['--training'] : [])],
-    env: { ...process.env, ...opts.env, COUNTER_DATA_DIR: dataDir } as Record<string, string>,
+    env: { ...process.env, TZ: 'Asia/Ho_Chi_Minh', ...opts.env, COUNTER_DATA_DIR: dataDir } as Record<string, string>,
   });
   const page = await app.firstWindow();
   await page.setViewportSize(viewport);
