@@ -1,14 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import type { HostKind } from '../contract/app.ts';
 import type { Log } from '../platform/logger.ts';
 import { EventBus } from '../rpc/event-bus.ts';
 import { dispatch } from '../rpc/dispatch.ts';
 import { typedCaller, type Caller } from '../rpc/caller.ts';
-import type { DeviceProbe } from '../devices/probe.ts';
-import type { SystemPrinterDriver } from '../devices/printer/system-printer.ts';
 import { openStore, type Store } from '../store/store.ts';
 import type { Migration } from '../store/migrations/migration.ts';
 import { fileKeyProvider, type KeyProvider } from '../store/blobs/key-provider.ts';
+import type { CoreConfig } from './core-config.ts';
 import { SettingsService } from './settings-service.ts';
 import { StatusService } from './status-service.ts';
 import { SecretStore } from './secret-store.ts';
@@ -16,24 +14,7 @@ import { kernelDevices, type KernelDevices } from './kernel-devices.ts';
 import type { MethodTable } from './method-table.ts';
 import { installFetch, observeResponses, type FetchLike } from '../platform/http.ts';
 
-export interface CoreConfig {
-  dataDir: string;
-  host: HostKind;
-  version: string;
-  trainingMode?: boolean;
-  electronVersion?: string;
-  /** Replaces the probes that search the machine for hardware (training mode and tests pass simulators here). */
-  probes?: DeviceProbe[];
-  /** Encrypts blobs at rest; Electron passes a safeStorage-backed provider, others get a 0600 key file. */
-  keyProvider?: KeyProvider;
-  /** System printing: Electron passes webContents.print here; otherwise CUPS `lp`. */
-  systemPrinter?: SystemPrinterDriver;
-  log?: Log;
-  /** Every HTTP client of the core uses this (Electron: net.fetch, for the Windows proxy and certificate store). */
-  fetch?: FetchLike;
-  /** Where Electron's crash reporter keeps its local minidumps (diagnostics export includes them). */
-  crashDumpsDir?: string;
-}
+export type { CoreConfig } from './core-config.ts';
 
 /** What every feature is given: the shared services of the counter, and the contract to reach the others. */
 export interface Kernel {

@@ -72,15 +72,27 @@ export function writeFileAtomic(path: string, data: Uint8Array | string, modeOrO
 
 function syncDir(dir: string, platform: NodeJS.Platform): void {
   // Windows cannot open a directory for fsync; NTFS journals the rename itself.
-  if (platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  if (platform !== 'win32') fsyncFile(dir);
 }
 
 export function readFileIfExists(path: string): Buffer | undefined {
   return fs.existsSync(path) ? fs.readFileSync(path) : undefined;
+}
+
+/** fsync of a file or folder; Windows cannot open a folder for fsync (NTFS journals renames itself). */
+export function fsyncFile(path: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, 'r');
+  } catch (err) {
+    if (process.platform === 'win32') return;
+    throw err;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } catch (err) {
+    if (process.platform !== 'win32') throw err;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventBus } from '../../rpc/event-bus.ts';
 import type { SettingsService } from '../../kernel/settings-service.ts';
-import { CounterError, defineErrors } from '../../contract/errors.ts';
+import { CounterError } from '../../contract/errors.ts';
 import type { CardCheck, CheckIn } from '../../contract/health.ts';
 import type { Identity } from '../../contract/identity.ts';
 import type { ReadSource } from '../../contract/idread.ts';
@@ -11,13 +11,7 @@ import { HealthRepository } from './health-repo.ts';
 import { AuditLog } from '../../store/repos/audit-log.ts';
 import { checkCard } from './health-card-check.ts';
 import { vnWallClock } from '../../domain/vn-date.ts';
-
-export const HealthErrors = defineErrors({
-  HEALTH_NOTHING_TO_CHECK_IN: {
-    vi: 'Chưa có thông tin người bệnh: hãy quét thẻ hoặc mã QR.',
-    en: 'No patient data: scan a card or QR code.',
-  },
-});
+import { HealthErrors } from '../../contract/health.ts';
 
 type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
@@ -35,7 +29,6 @@ export const localDay = (d: Date) => {
   const c = vnWallClock(d);
   return `${c.year}-${pad(c.month)}-${pad(c.day)}`;
 };
-
 
 /**
  * Health-station check-in: a queue number that never repeats within the day, and the BHYT card
