@@ -12,7 +12,7 @@ import { StatusService } from './status-service.ts';
 import { SecretStore } from './secret-store.ts';
 import { kernelDevices, type KernelDevices } from './kernel-devices.ts';
 import type { MethodTable } from './method-table.ts';
-import { installFetch, observeResponses, type FetchLike } from '../platform/http.ts';
+import { installFetch, observeResponses } from '../platform/http.ts';
 
 export type { CoreConfig } from './core-config.ts';
 
