@@ -50,8 +50,7 @@ async function webStartToPaint(fromSource: boolean): Promise<number> {
   try {
     return hostReady + (await firstPaint(url));
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await child.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { runSync } from '../../support/children.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ let dataDir: string;
 
 /** `npm run cli -- …`: the launcher builds out/ if a source changed, then runs out/main/cli.js. */
 function counter(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'src-main', 'launch', 'counter.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, COUNTER_DATA_DIR: dataDir } });
+  const r = runSync(process.execPath, [join(ROOT, 'src-main', 'launch', 'counter.mjs'), ...args], { cwd: ROOT, timeout: 180_000, allowFailure: true, env: { ...process.env, COUNTER_DATA_DIR: dataDir } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
