@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { OcrWord } from '../contract/scan.ts';
 import { DocumentErrors, MAX_IMPORT_PIXELS, MAX_PDF_PAGES } from '../contract/documents.ts';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the ESM build injects a module-level `require` shim into shared chunks.
+const resolveFromHere = createRequire(import.meta.url);
 
 export interface ImportedPdfPage {
   /** PNG rendering of the page. */
@@ -31,7 +32,7 @@ function loadPdfJs(): Promise<PdfJs> {
 /** Renders every page of a PDF (pdfjs-dist + @napi-rs/canvas) and keeps the text layer where there is one. */
 export async function importPdf(bytes: Uint8Array, dpi = 200): Promise<ImportedPdfPage[]> {
   const pdfjs = await loadPdfJs();
-  const root = pathToFileURL(dirname(require.resolve('pdfjs-dist/package.json'))).href;
+  const root = pathToFileURL(dirname(resolveFromHere.resolve('pdfjs-dist/package.json'))).href;
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     standardFontDataUrl: `${root}/standard_fonts/`,
@@ -93,4 +94,4 @@ export async function importPdf(bytes: Uint8Array, dpi = 200): Promise<ImportedP
   }
 }
 
-export const PDF_WASM_DIR = (): string => join(dirname(require.resolve('pdfjs-dist/package.json')), 'wasm');
+export const PDF_WASM_DIR = (): string => join(dirname(resolveFromHere.resolve('pdfjs-dist/package.json')), 'wasm');

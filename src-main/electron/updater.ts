@@ -36,11 +36,17 @@ export async function startUpdater(core: Core, log: (message: string, fields?: R
   const trusted = async () => (await settings())?.rollout.trustedKeys ?? [];
   hooked.verifySignature = updateVerifier({ feedUrl: url, offered: () => offered, trustedFingerprints: trusted, readFile });
   autoUpdater.setFeedURL({ provider: 'generic', url, channel: 'latest' });
-  autoUpdater.autoDownload = true;
-  autoUpdater.autoInstallOnAppQuit = true;
+  // Per-machine install: installing needs administrator rights an officer's account lacks, so the
+  // app only checks and logs; district IT pushes the new installer silently (README, For IT). The
+  // signature hook above still guards any download this updater makes.
+  autoUpdater.autoDownload = false;
+  autoUpdater.autoInstallOnAppQuit = false;
   autoUpdater.allowDowngrade = false;
   autoUpdater.disableWebInstaller = true;
-  autoUpdater.on('update-available', (info) => (offered = info));
+  autoUpdater.on('update-available', (info) => {
+    offered = info;
+    log('update available; district IT installs it', { version: info.version });
+  });
   autoUpdater.on('error', (err) => log('update failed', { error: String(err) }));
   autoUpdater.on('update-downloaded', (info) => log('update downloaded; installs on quit', { version: info.version }));
   try {

@@ -13,6 +13,7 @@ import { SecretStore } from './secret-store.ts';
 import { kernelDevices, type KernelDevices } from './kernel-devices.ts';
 import type { MethodTable } from './method-table.ts';
 import { IdentityReads } from './identity-reads.ts';
+import { installFetch, observeResponses } from '../platform/http.ts';
 
 export type { CoreConfig } from './core-config.ts';
 
@@ -46,6 +47,12 @@ export function buildKernel(config: CoreConfig, migrations: readonly Migration[]
   const bus = new EventBus();
   const settings = new SettingsService(config.dataDir, bus);
   const status = new StatusService(bus, settings.get(), trainingMode);
+  const restoreFetch = config.fetch ? installFetch(config.fetch) : () => {};
+  // The province server's Date header tells whether the PC clock is right (status-bar warning).
+  const stopWatchingClock = observeResponses((url, res) => {
+    const server = settings.get().server.url;
+    if (server && url.startsWith(server.replace(/\/+$/, ''))) status.serverClock(res.headers.get('date'));
+  });
   const keyProvider = config.keyProvider ?? fileKeyProvider(config.dataDir);
   const store = openStore({
     dataDir: config.dataDir,
@@ -75,6 +82,8 @@ export function buildKernel(config: CoreConfig, migrations: readonly Migration[]
     close: () => {
       stopReads();
       store.close();
+      stopWatchingClock();
+      restoreFetch();
     },
   };
 }
