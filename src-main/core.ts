@@ -31,6 +31,7 @@ import { ReceptionService } from './services/reception/reception-service.ts';
 import { typedCaller } from './rpc/caller.ts';
 import { prepareTrainingProfile } from './services/training/training-profile.ts';
 import { openStore } from './store/store.ts';
+import { DiskMonitor, type DiskThresholds } from './store/disk-space.ts';
 import { syncMigrations } from './sync/migrations/0020-outbox.ts';
 import { SyncService } from './services/sync-service.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
@@ -63,6 +64,8 @@ export interface CoreConfig {
   /** System printing: Electron passes webContents.print here; otherwise CUPS `lp`. */
   systemPrinter?: SystemPrinterDriver;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /** When the status bar warns about disk space and when work is refused (tests use a small disk). */
+  diskThresholds?: DiskThresholds;
 }
 
 export interface Core {
@@ -109,6 +112,10 @@ export function createCore(config: CoreConfig): Core {
     },
   });
   closers.push(() => store.close());
+  // Low disk space warns in the status bar; below the refusal threshold no dossier is accepted.
+  const disk = new DiskMonitor(config.dataDir, (space) => status.diskChanged(space), config.diskThresholds);
+  closers.push(store.dossiers.guardAccept(() => disk.requireRoom()), () => disk.close());
+  if (config.host !== 'cli') disk.start();
   // Chip and QR reads are reads of personal data: audited (with a pseudonym, never the contents).
   closers.push(auditIdentityReads(bus, store.audit, (message, fields) => log('warn', message, fields)));
 

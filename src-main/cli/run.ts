@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { createCore } from '../core.ts';
+import { startupFailure } from '../platform/startup-failure.ts';
 import { defaultDataDir } from '../services/data-dir.ts';
 import { appVersion } from '../platform/app-version.ts';
 import { fileLogger } from '../platform/logger.ts';
@@ -32,7 +33,16 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   const dataDir = flagString(args, 'data-dir') ?? defaultDataDir(process.env, process.platform, args.flags.training === true);
-  const core = createCore({ dataDir, host: 'cli', version: appVersion(), trainingMode: args.flags.training === true, log: fileLogger(dataDir) });
+  let core;
+  try {
+    core = createCore({ dataDir, host: 'cli', version: appVersion(), trainingMode: args.flags.training === true, log: fileLogger(dataDir) });
+  } catch (err) {
+    // A damaged store or a full disk: the code and what IT should do, never a stack trace.
+    const failure = startupFailure(err);
+    if (json) console.log(JSON.stringify({ error: { code: failure.code, message: failure.text } }));
+    else console.error(failure.text);
+    return failure.exitCode;
+  }
   try {
     const found = findCommand(args.positionals);
     if (!found) throw CliErrors.raise('CLI_UNKNOWN_COMMAND', { command: args.positionals.join(' ') });

@@ -15,7 +15,14 @@ export const storeMethods = {
   'store.check': method({
     summary: 'PRAGMA integrity_check, and optionally verify every blob decrypts to its hash',
     input: z.object({ blobs: z.boolean().default(false) }),
-    output: z.object({ ok: z.boolean(), problems: z.array(z.string()), blobsChecked: z.number().int(), blobsCorrupt: z.array(z.string()) }),
+    output: z.object({
+      ok: z.boolean(),
+      problems: z.array(z.string()),
+      blobsChecked: z.number().int(),
+      blobsCorrupt: z.array(z.string()),
+      /** Files dossiers refer to that are not on disk. */
+      blobsMissing: z.array(z.string()).default([]),
+    }),
   }),
   'store.backup': method({
     summary: 'Online backup of the database and blobs to one file',

@@ -1,8 +1,9 @@
-import { app } from 'electron';
+import { app, dialog } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore } from '../core.ts';
 import { fileLogger } from '../platform/logger.ts';
+import { startupFailure } from '../platform/startup-failure.ts';
 import { createMainWindow, hardenSession, rendererIndex } from './window.ts';
 import { wireIpc } from './ipc.ts';
 import { electronSystemPrinter } from './print.ts';
@@ -18,7 +19,9 @@ async function start(): Promise<void> {
   // Training never touches the real counter's data: it gets a folder of its own.
   const dataDir = process.env.COUNTER_DATA_DIR ?? join(app.getPath('userData'), ...(training ? ['dao-tao'] : []));
   const log = fileLogger(dataDir);
-  const core = createCore({
+  let core;
+  try {
+    core = createCore({
     dataDir,
     host: 'electron',
     version: app.getVersion(),
@@ -27,7 +30,15 @@ async function start(): Promise<void> {
     log,
     systemPrinter: electronSystemPrinter(),
     keyProvider: safeStorageKeyProvider(dataDir, () => fileKeyProvider(dataDir)),
-  });
+    });
+  } catch (err) {
+    // A damaged store or a full disk: say so in a dialog and stop, never open on a new empty store.
+    const failure = startupFailure(err);
+    log('error', 'core did not start', { code: failure.code });
+    dialog.showErrorBox('Quầy Một cửa không khởi động được / One-Stop Counter could not start', failure.text);
+    app.exit(failure.exitCode);
+    return;
+  }
   const here = import.meta.dirname;
   const win = createMainWindow(join(here, '../preload/preload.cjs'));
   const devUrl = process.env.ELECTRON_RENDERER_URL;

@@ -7,6 +7,7 @@ import type { EventBus } from '../rpc/event-bus.ts';
 export class StatusService {
   private devices: Device[] = [];
   private server: CoreStatus['server'];
+  private disk: CoreStatus['disk'];
 
   constructor(private readonly bus: EventBus, settings: Settings, private readonly trainingMode: boolean) {
     this.server = settings.server.url ? 'offline' : 'unconfigured';
@@ -17,6 +18,7 @@ export class StatusService {
       devices: { ready: this.devices.filter((d) => d.status === 'ready').length, total: this.devices.length },
       server: this.server,
       trainingMode: this.trainingMode,
+      ...(this.disk ? { disk: this.disk } : {}),
       at: new Date().toISOString(),
     };
   }
@@ -24,6 +26,11 @@ export class StatusService {
   devicesChanged(devices: Device[]): void {
     this.devices = devices;
     this.bus.emit('devices.changed', devices);
+    this.bus.emit('status.changed', this.get());
+  }
+
+  diskChanged(disk: NonNullable<CoreStatus['disk']>): void {
+    this.disk = { level: disk.level, freeBytes: disk.freeBytes };
     this.bus.emit('status.changed', this.get());
   }
 

@@ -5,6 +5,7 @@ import { searchDossiers } from '../store/search-dossiers.ts';
 import { purgeConfirmed } from '../store/retention.ts';
 import { backupStore } from '../store/backup/backup.ts';
 import { stageRestore } from '../store/backup/restore.ts';
+import { checkBlobs } from '../store/check-blobs.ts';
 import { parseCatalog } from '../domain/procedure/catalog-import.ts';
 
 export interface StoreDeps {
@@ -110,9 +111,9 @@ export function storeHandlers({ store, settings, keyKind }: StoreDeps): Handlers
     }),
     'store.check': ({ blobs }) => {
       const check = store.integrityCheck();
-      const all = blobs ? store.blobs.list() : [];
-      const corrupt = all.filter((sha) => !store.blobs.verify(sha));
-      return { ok: check.ok && corrupt.length === 0, problems: check.problems, blobsChecked: all.length, blobsCorrupt: corrupt };
+      const files = blobs ? checkBlobs(store.db, store.blobs) : { checked: 0, corrupt: [], missing: [] };
+      const ok = check.ok && files.corrupt.length === 0 && files.missing.length === 0;
+      return { ok, problems: check.problems, blobsChecked: files.checked, blobsCorrupt: files.corrupt, blobsMissing: files.missing };
     },
     'store.backup': async ({ file }, ctx) => {
       const report = await backupStore(store, file);
@@ -120,7 +121,7 @@ export function storeHandlers({ store, settings, keyKind }: StoreDeps): Handlers
       return report;
     },
     'store.restore': ({ file }, ctx) => {
-      const report = stageRestore(store.dataDir, file, store.blobs);
+      const report = stageRestore(store.dataDir, file, store.blobs, store.knownMigrations);
       audit.record({ userId: ctx.userId, action: 'restore', subject: `backup:${file}`, details: { dossiers: report.dossiers } });
       return report;
     },

@@ -4,6 +4,7 @@ import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store.ts';
 import { StoreErrors } from '../store-errors.ts';
+import { CounterError, diskError } from '../../contract/errors.ts';
 
 export interface BackupReport {
   file: string;
@@ -50,8 +51,10 @@ export async function backupStore(store: Store, file: string, now: Date = new Da
     return { file, bytes, dossiers, blobs, createdAt: now.toISOString() };
   } catch (err) {
     rmSync(tmp, { force: true });
-    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('STORE')) throw err;
-    throw StoreErrors.raise('BACKUP_FAILED', { file, reason: String(err) });
+    rmSync(`${tmp}-journal`, { force: true });
+    if (err instanceof CounterError) throw err;
+    // "Disk full" (or the real cause) rather than a generic failure: IT knows what to do about it.
+    throw diskError(err) ?? StoreErrors.raise('BACKUP_FAILED', { file, reason: String(err) });
   }
 }
 

@@ -5,6 +5,8 @@ import type { BlobStore } from '../blobs/blob-store.ts';
 import { integrityCheck } from '../db.ts';
 import { StoreErrors } from '../store-errors.ts';
 import { fsyncFile } from './backup.ts';
+import { unknownMigrations } from '../migrations/runner.ts';
+import { CounterError, diskError } from '../../contract/errors.ts';
 
 export const PENDING_RESTORE = 'restore-pending.sqlite';
 
@@ -21,7 +23,7 @@ export interface RestoreReport {
  * back into the blob store, and stages the database to replace the live one at the next start: the
  * running app keeps a consistent view until it is restarted, and a bad backup never replaces anything.
  */
-export function stageRestore(dataDir: string, file: string, blobs: BlobStore): RestoreReport {
+export function stageRestore(dataDir: string, file: string, blobs: BlobStore, knownMigrations?: readonly number[]): RestoreReport {
   if (!existsSync(file)) throw StoreErrors.raise('BACKUP_INVALID', { file, reason: 'missing' });
   let src: Database.Database;
   try {
@@ -43,6 +45,12 @@ export function stageRestore(dataDir: string, file: string, blobs: BlobStore): R
       | { value: string }
       | undefined;
     if (format?.value !== 'one-stop-counter-backup-1') throw StoreErrors.raise('BACKUP_INVALID', { file, reason: 'format' });
+    // A backup from a newer version would be refused at the next start, after replacing the live store.
+    if (knownMigrations) {
+      const applied = src.prepare("SELECT id FROM schema_migrations").pluck().all() as number[];
+      const newer = unknownMigrations(knownMigrations, applied, src.pragma('user_version', { simple: true }) as number);
+      if (newer) throw StoreErrors.raise('STORE_TOO_NEW', { file, ...newer });
+    }
     let count = 0;
     for (const row of src.prepare('SELECT sha256, sealed FROM backup_blobs').iterate() as Iterable<{ sha256: string; sealed: Buffer }>) {
       try {
@@ -56,17 +64,25 @@ export function stageRestore(dataDir: string, file: string, blobs: BlobStore): R
     const dossiers = (src.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
     report = { dossiers, blobs: count, createdAt };
   } catch (err) {
-    if (err instanceof Error && 'code' in err && err.code === 'BACKUP_INVALID') throw err;
+    if (err instanceof CounterError) throw err;
+    const disk = diskError(err);
+    if (disk) throw disk;
     throw StoreErrors.raise('BACKUP_INVALID', { file, reason: String(err) });
   } finally {
     src.close();
   }
   const pending = join(dataDir, PENDING_RESTORE);
   const tmp = `${pending}.tmp`;
-  copyFileSync(file, tmp);
-  fsyncFile(tmp);
-  renameSync(tmp, pending);
-  fsyncFile(dataDir);
+  try {
+    copyFileSync(file, tmp);
+    fsyncFile(tmp);
+    renameSync(tmp, pending);
+    fsyncFile(dataDir);
+  } catch (err) {
+    // A full disk must not leave a half copy behind (nor fill the disk further).
+    rmSync(tmp, { force: true });
+    throw diskError(err) ?? StoreErrors.raise('BACKUP_INVALID', { file, reason: String(err) });
+  }
   return { ...report, pending };
 }
 

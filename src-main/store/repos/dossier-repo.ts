@@ -52,6 +52,7 @@ export class DossierRepository {
   private readonly st;
   private readonly acceptHooks: AcceptHook[] = [];
   private readonly changeHooks: ChangeHook[] = [];
+  private readonly acceptGuards: Array<() => void> = [];
   private readonly listPage;
   private readonly countAll;
   private readonly summariesByIds;
@@ -61,6 +62,8 @@ export class DossierRepository {
     private readonly blobs: BlobStore,
     private readonly search: SearchIndex,
     private readonly agency: () => AgencyIdentity,
+    /** This installation's tag, part of every provisional code (see domain/codes/installation-tag.ts). */
+    private readonly installationTag?: string,
   ) {
     this.st = dossierStatements(db);
     this.listPage = db.prepare(
@@ -69,6 +72,15 @@ export class DossierRepository {
     );
     this.countAll = db.prepare('SELECT count(*) AS n FROM dossiers WHERE (@status IS NULL OR status = @status)');
     this.summariesByIds = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE id IN (SELECT value FROM json_each(?))`);
+  }
+
+  /**
+   * Registers a check run before every accept (disk space, a counter identity the province refused):
+   * it throws a coded error to refuse the dossier before anything is written.
+   */
+  guardAccept(guard: () => void): () => void {
+    this.acceptGuards.push(guard);
+    return () => void this.acceptGuards.splice(this.acceptGuards.indexOf(guard), 1);
   }
 
   /** Registers a hook run inside every accept transaction; returns a function that removes it. */
@@ -92,6 +104,7 @@ export class DossierRepository {
     if (!agency.code) throw StoreErrors.raise('AGENCY_CODE_MISSING');
     if (!isAgencyCode(agency.code)) throw StoreErrors.raise('AGENCY_CODE_INVALID', { code: agency.code });
     if (!COUNTER_ID.test(agency.counterId)) throw StoreErrors.raise('COUNTER_ID_INVALID', { counterId: agency.counterId });
+    for (const guard of this.acceptGuards) guard();
     for (const c of draft.components) {
       for (const p of c.pages) if (!this.blobs.has(p.sha256)) throw StoreErrors.raise('DOSSIER_PAGE_MISSING', { component: c.name, pageNo: p.pageNo });
     }
@@ -108,7 +121,7 @@ export class DossierRepository {
           officialCode = formatOfficialCode({ agency: agency.code, day, sequence });
         } else {
           const sequence = nextSequence(this.db, provisionalScope(agency.code, agency.counterId), day);
-          provisionalCode = formatProvisionalCode({ agency: agency.code, day, counterId: agency.counterId, sequence });
+          provisionalCode = formatProvisionalCode({ agency: agency.code, day, counterId: agency.counterId, installationTag: this.installationTag, sequence });
         }
         const dossier: Dossier = {
           id: randomUUID(),
