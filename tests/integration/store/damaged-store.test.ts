@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { execFile } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, utimesSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CounterError } from '../../../src-main/contract/errors.ts';
+import { runCli } from '../../../src-main/cli/run.ts';
 import { startupFailure } from '../../../src-main/platform/startup-failure.ts';
 import { DB_FILE, openStore } from '../../../src-main/store/store.ts';
 import { AGENCY, draft, tempDir } from '../../unit/store/helpers.ts';
@@ -140,4 +141,43 @@ describe('a damaged store is refused loudly and never replaced by a new one', ()
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(statSync(f.db).size).toBe(0);
   }, 90_000);
+});
+
+describe('counter store check --blobs', () => {
+  it('reports a page file that was deleted from the blob folder', async () => {
+    const f = folder();
+    const store = openStore({ dataDir: f.dir, agency: () => AGENCY });
+    const shas = store.db.prepare('SELECT sha256 FROM dossier_pages ORDER BY sha256').pluck().all() as string[];
+    const gone = shas[1]!;
+    rmSync(store.blobs.pathOf(gone));
+    store.close();
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
+    try {
+      await runCli(['store', 'check', '--blobs', '--json', '--data-dir', f.dir]);
+    } finally {
+      log.mockRestore();
+    }
+    const report = JSON.parse(out.join('\n')) as { ok: boolean; blobsChecked: number; blobsMissing: string[]; blobsCorrupt: string[] };
+    expect(report).toMatchObject({ ok: false, blobsChecked: shas.length - 1, blobsMissing: [gone], blobsCorrupt: [] });
+  }, 60_000);
+});
+
+describe('temp files left by a crash or a full disk', () => {
+  it('are removed at the next open once stale; a fresh one (another process writing) is kept', () => {
+    const f = folder();
+    const sub = join(f.dir, 'blobs', 'ab');
+    mkdirSync(sub, { recursive: true });
+    const old = [join(f.dir, '.settings.json.0a1b2c.tmp'), join(sub, `.${'ab'.repeat(32)}.00ff00ff00ff.tmp`), join(f.dir, 'restore-pending.sqlite.tmp')];
+    const fresh = join(sub, `.${'ab'.repeat(32)}.123456abcdef.tmp`);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    for (const p of old) {
+      writeFileSync(p, 'partial');
+      utimesSync(p, twoHoursAgo, twoHoursAgo);
+    }
+    writeFileSync(fresh, 'being written');
+    openStore({ dataDir: f.dir, agency: () => AGENCY }).close();
+    expect(old.filter((p) => existsSync(p))).toEqual([]);
+    expect(existsSync(fresh)).toBe(true);
+  });
 });
