@@ -67,6 +67,7 @@ export function openStore(options: StoreOptions): Store {
   // Refuses a missing, empty, foreign or truncated database before SQLite could create a new one.
   const files = inspectStoreFiles(options.dataDir, dbPath);
   const marker = `${dbPath}.open`;
+  const hadMarker = existsSync(marker);
   let db: Database.Database;
   try {
     db = openDatabase(dbPath);
@@ -76,7 +77,7 @@ export function openStore(options: StoreOptions): Store {
   try {
     const mode = options.checkIntegrity === true ? 'always' : options.checkIntegrity === false ? 'never' : (options.checkIntegrity ?? 'auto');
     if (!files.isNew && files.evidence.length > 0 && isBlankSchema(db)) throw StoreErrors.raise('STORE_EMPTY', { dbPath, evidence: files.evidence });
-    const startupCheck = checkOnOpen(db, mode, existsSync(marker));
+    const startupCheck = checkOnOpen(db, mode, hadMarker);
     writeFileSync(marker, String(process.pid));
     const all = [...storeMigrations, ...(options.migrations ?? [])];
     const migration = runMigrations(db, all);
@@ -111,6 +112,8 @@ export function openStore(options: StoreOptions): Store {
     };
   } catch (err) {
     db.close();
+    // A refused open is not an unclean shutdown: the next start must not think it crashed.
+    if (!hadMarker) rmSync(marker, { force: true });
     throw openFailure(err, dbPath);
   }
 }
