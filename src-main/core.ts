@@ -32,6 +32,7 @@ import { typedCaller } from './rpc/caller.ts';
 import { prepareTrainingProfile } from './services/training/training-profile.ts';
 import { openStore } from './store/store.ts';
 import { DiskMonitor, type DiskThresholds } from './store/disk-space.ts';
+import { CounterIdentityService } from './services/counter-identity/counter-identity-service.ts';
 import { syncMigrations } from './sync/migrations/0020-outbox.ts';
 import { SyncService } from './services/sync-service.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
@@ -148,6 +149,15 @@ export function createCore(config: CoreConfig): Core {
     log: (message, fields) => log('warn', message, fields),
   });
   closers.push(() => sync.close());
+  // The counter identity presented to the province: a clash with another PC of the agency refuses accepts.
+  const counterIdentity = new CounterIdentityService({
+    store,
+    settings: () => settings.get(),
+    clientSecret: () => secrets.get('server.clientSecret'),
+    log: (message, fields) => log('warn', message, fields),
+  });
+  closers.push(store.dossiers.guardAccept(() => counterIdentity.guard()), () => counterIdentity.close());
+  if (config.host !== 'cli') counterIdentity.start();
 
   // Each area contributes the handlers of the methods it owns; TypeScript checks none is missing.
   // Digital signatures; the dossier component source is plugged in with signing.setComponentSource.

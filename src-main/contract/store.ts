@@ -8,6 +8,12 @@ export const StoreStatus = z.object({
   procedures: z.number().int(),
   blobs: z.number().int(),
   keyKind: z.string(),
+  /** This installation: its id, and the tag every provisional code carries (shown in Settings). */
+  installation: z.object({ id: z.string(), tag: z.string() }),
+  /** What the province last said about this PC's counter identity; null before the first answer. */
+  counterIdentity: z
+    .object({ state: z.enum(['ok', 'conflict']), counterId: z.string(), at: z.string(), reason: z.string().optional() })
+    .nullable(),
 });
 
 export const storeMethods = {

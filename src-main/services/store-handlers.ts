@@ -6,6 +6,7 @@ import { purgeConfirmed } from '../store/retention.ts';
 import { backupStore } from '../store/backup/backup.ts';
 import { stageRestore } from '../store/backup/restore.ts';
 import { checkBlobs } from '../store/check-blobs.ts';
+import { readCounterRegistration } from '../store/repos/counter-meta.ts';
 import { parseCatalog } from '../domain/procedure/catalog-import.ts';
 
 export interface StoreDeps {
@@ -108,6 +109,8 @@ export function storeHandlers({ store, settings, keyKind }: StoreDeps): Handlers
       procedures: store.procedures.count(),
       blobs: store.blobs.list().length,
       keyKind,
+      installation: { id: store.installation.id, tag: store.installation.tag },
+      counterIdentity: counterIdentityOf(store),
     }),
     'store.check': ({ blobs }) => {
       const check = store.integrityCheck();
@@ -133,3 +136,8 @@ function listAsSearch(page: { total: number; items: ReturnType<Store['dossiers']
   return { items: page.items.map((s) => ({ ...s, matchedIn: 'dossier' as const })), hasMore: page.total > offset + limit };
 }
 
+
+function counterIdentityOf(store: Store) {
+  const r = readCounterRegistration(store.db);
+  return r ? { state: r.state, counterId: r.counterId, at: r.at, ...(r.reason ? { reason: r.reason } : {}) } : null;
+}

@@ -83,7 +83,7 @@ describe.each(hostsUnderTest())('a counter officer’s day, end to end (%s)', (h
     const codeEl = page.getByTestId('dossier-code');
     await codeEl.waitFor({ timeout: 60_000 });
     const code = ((await codeEl.textContent()) ?? '').trim();
-    expect(code).toMatch(/^000\.00\.31\.H42-\d{6}-T01-\d{4}$/);
+    expect(code).toMatch(/^000\.00\.31\.H42-\d{6}-T01-[0-9A-HJKMNP-TV-Z]{4}-\d{4}$/);
     await page.getByTestId('form-preview-receipt').locator('img').waitFor();
     expect(await page.getByTestId('due-at').textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await app.screenshot(`day-${shot}-4-accepted`);

@@ -24,7 +24,7 @@ export const storeCommands: CliCommand[] = [
       const s = await ctx.call('store.status', {});
       return {
         data: s,
-        text: `CSDL / database: ${s.dbPath}\nPhiên bản / schema: ${s.schemaVersion}\nHồ sơ / dossiers: ${s.dossiers}\nThủ tục / procedures: ${s.procedures}\nTệp / blobs: ${s.blobs}\nKhóa / key: ${s.keyKind}`,
+        text: `CSDL / database: ${s.dbPath}\nPhiên bản / schema: ${s.schemaVersion}\nHồ sơ / dossiers: ${s.dossiers}\nThủ tục / procedures: ${s.procedures}\nTệp / blobs: ${s.blobs}\nKhóa / key: ${s.keyKind}\nMã phân biệt máy / installation tag: ${s.installation.tag} (${s.installation.id})`,
       };
     },
   },

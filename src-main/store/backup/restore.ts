@@ -5,6 +5,7 @@ import type { BlobStore } from '../blobs/blob-store.ts';
 import { integrityCheck } from '../db.ts';
 import { StoreErrors } from '../store-errors.ts';
 import { fsyncFile } from './backup.ts';
+import { renewInstallationTag } from '../installation.ts';
 import { unknownMigrations } from '../migrations/runner.ts';
 import { CounterError, diskError } from '../../contract/errors.ts';
 
@@ -106,5 +107,6 @@ export function applyPendingRestore(dataDir: string, dbPath: string, now: Date =
   renameSync(pending, dbPath);
   rmSync(`${pending}-journal`, { force: true });
   fsyncFile(dataDir);
+  renewInstallationTag(dataDir);
   return true;
 }

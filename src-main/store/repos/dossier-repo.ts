@@ -14,6 +14,7 @@ import {
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { StoreErrors } from '../store-errors.ts';
 import { nextSequence, officialScope, provisionalScope } from './code-sequence.ts';
+import { readNumberingBlock } from './counter-meta.ts';
 import { dossierStatements, loadDossier, type DossierRow } from './dossier-rows.ts';
 import type { SearchIndex } from './search-index.ts';
 
@@ -116,9 +117,12 @@ export class DossierRepository {
       .transaction((): Dossier => {
         let provisionalCode: string | null = null;
         let officialCode: string | null = null;
-        if (agency.delegatedNumbering) {
-          const sequence = nextSequence(this.db, officialScope(agency.code), day, 9999);
-          officialCode = formatOfficialCode({ agency: agency.code, day, sequence });
+        // Delegated numbering draws from the block of official numbers the province gave this
+        // installation; without one (never registered, or used up today) the code is provisional,
+        // since another PC with its own database could be issuing the same official numbers.
+        const official = agency.delegatedNumbering ? this.nextOfficialNumber(agency.code, day) : undefined;
+        if (official !== undefined) {
+          officialCode = formatOfficialCode({ agency: agency.code, day, sequence: official });
         } else {
           const sequence = nextSequence(this.db, provisionalScope(agency.code, agency.counterId), day);
           provisionalCode = formatProvisionalCode({ agency: agency.code, day, counterId: agency.counterId, installationTag: this.installationTag, sequence });
@@ -179,6 +183,16 @@ export class DossierRepository {
         return dossier;
       })
       .immediate();
+  }
+
+  /** The next official number of this installation's block for the day, or undefined when none is left. */
+  private nextOfficialNumber(agencyCode: string, day: string): number | undefined {
+    const block = readNumberingBlock(this.db);
+    if (!block || block.agency !== agencyCode) return undefined;
+    const size = block.last - block.first + 1;
+    // One daily sequence per agency in this database, whatever the block: no number is issued twice here.
+    const n = nextSequence(this.db, officialScope(agencyCode), day);
+    return n <= size && block.first + n - 1 <= 9999 ? block.first + n - 1 : undefined;
   }
 
   get(id: string): Dossier {
