@@ -34,6 +34,8 @@ export interface StoreOptions {
    * multi-GB store on a slow disk), which is why a clean restart skips it.
    */
   checkIntegrity?: 'always' | 'never' | 'auto' | boolean;
+  /** The PC's name as the installation identity records it (tests simulate several PCs). */
+  hostName?: string;
 }
 
 export interface Store {
@@ -85,7 +87,7 @@ export function openStore(options: StoreOptions): Store {
     const keys = options.keyProvider ?? fileKeyProvider(options.dataDir);
     const blobs = new BlobStore(join(options.dataDir, BLOB_DIR), keys);
     guardKey(db, keys, blobs, files.isNew);
-    const installation = ensureInstallation(options.dataDir, db);
+    const installation = ensureInstallation(options.dataDir, db, new Date(), options.hostName);
     removeStaleTempFiles(options.dataDir);
     const search = new SearchIndex(db);
     const agency = options.agency ?? (() => ({ code: '', counterId: '01' }));
