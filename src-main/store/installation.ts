@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { INSTALLATION_TAG, randomInstallationTag } from '../domain/codes/installation-tag.ts';
+import { INSTALLATION_TAG, installationTag } from '../domain/codes/installation-tag.ts';
 import { readFileIfExists, writeFileAtomic } from './atomic-file.ts';
 
 /**
@@ -59,7 +59,7 @@ function fresh(now: Date, host: string, previousTags: string[]): Installation {
 
 function drawTag(used: readonly string[]): string {
   for (;;) {
-    const tag = randomInstallationTag();
+    const tag = installationTag((n) => randomInt(n));
     if (!used.includes(tag)) return tag;
   }
 }

@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-
 /**
  * The per-installation part of a provisional code: 4 characters of Crockford's base 32 (no I, L, O,
  * U, so nothing reads as 1 or 0), about a million values, drawn once per installation. Two PCs left
@@ -9,8 +7,9 @@ export const TAG_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const TAG_LENGTH = 4;
 export const INSTALLATION_TAG = /^[0-9A-HJKMNP-TV-Z]{4}$/;
 
-export function randomInstallationTag(): string {
+/** A tag from a source of uniform random integers in [0, n) (the store passes crypto's randomInt). */
+export function installationTag(randomBelow: (n: number) => number): string {
   let tag = '';
-  for (let i = 0; i < TAG_LENGTH; i++) tag += TAG_ALPHABET[randomInt(TAG_ALPHABET.length)];
+  for (let i = 0; i < TAG_LENGTH; i++) tag += TAG_ALPHABET[randomBelow(TAG_ALPHABET.length)];
   return tag;
 }

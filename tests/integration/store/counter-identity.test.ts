@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { CounterError } from '../../../src-main/contract/errors.ts';
 import { Settings } from '../../../src-main/contract/settings.ts';
 import { parseOfficialCode, parseProvisionalCode } from '../../../src-main/domain/codes/dossier-code.ts';
 import { CounterIdentityService } from '../../../src-main/services/counter-identity/counter-identity-service.ts';
 import { openStore, type Store } from '../../../src-main/store/store.ts';
 import { startReferenceServer, type ReferenceServer } from '../../sim/server/server.ts';
-import { draft, tempDir } from '../../unit/store/helpers.ts';
+import { codedError, draft, tempDir } from '../../unit/store/helpers.ts';
 
 const AGENCY = '000.00.31.H42';
 let server: ReferenceServer;
@@ -45,15 +44,6 @@ function pc(name: string, counterId: string, url = server.apiUrl): Pc {
   return p;
 }
 
-function refusal(fn: () => unknown): CounterError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof CounterError) return err;
-    throw err;
-  }
-  throw new Error('accepted');
-}
 
 describe('the counter identity presented to the province (reference server over HTTP)', () => {
   it('refuses accepts on the second PC presenting counter 01, across an offline restart, until IT changes its counter ID', async () => {
@@ -63,7 +53,7 @@ describe('the counter identity presented to the province (reference server over 
 
     let b = pc('may-b', '01');
     expect(await b.identity.register()).toMatchObject({ state: 'conflict', counterId: '01', reason: 'COUNTER_ID_TAKEN' });
-    const err = refusal(() => b.store.dossiers.accept(draft()));
+    const err = codedError(() => b.store.dossiers.accept(draft()));
     expect(err.code).toBe('COUNTER_IDENTITY_CONFLICT');
     expect(err.messages.vi).toMatch(/Tạm ngừng tiếp nhận hồ sơ/);
 
@@ -73,7 +63,7 @@ describe('the counter identity presented to the province (reference server over 
     open.splice(open.indexOf(b), 1);
     b = pc('may-b', '01', 'http://127.0.0.1:9/onestop/v1');
     expect(await b.identity.register()).toMatchObject({ state: 'conflict' });
-    expect(refusal(() => b.store.dossiers.accept(draft())).code).toBe('COUNTER_IDENTITY_CONFLICT');
+    expect(codedError(() => b.store.dossiers.accept(draft())).code).toBe('COUNTER_IDENTITY_CONFLICT');
     expect(b.store.dossiers.list({ limit: 10, offset: 0 }).total).toBe(0);
 
     // IT gives PC B its own counter ID; the province accepts it and B works.

@@ -3,11 +3,11 @@ import { execFile } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, utimesSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { CounterError } from '../../../src-main/contract/errors.ts';
+import type { CounterError } from '../../../src-main/contract/errors.ts';
 import { runCli } from '../../../src-main/cli/run.ts';
 import { startupFailure } from '../../../src-main/platform/startup-failure.ts';
 import { DB_FILE, openStore } from '../../../src-main/store/store.ts';
-import { AGENCY, draft, tempDir } from '../../unit/store/helpers.ts';
+import { AGENCY, codedError, draft, tempDir } from '../../unit/store/helpers.ts';
 
 /** A counter folder that has held a store: dossiers with real encrypted pages, closed cleanly. */
 function usedFolder(): { dir: string; db: string; cleanup: () => void } {
@@ -22,13 +22,7 @@ function usedFolder(): { dir: string; db: string; cleanup: () => void } {
 }
 
 function refusal(dir: string): CounterError {
-  try {
-    openStore({ dataDir: dir, agency: () => AGENCY }).close();
-  } catch (err) {
-    if (err instanceof CounterError) return err;
-    throw new Error(`expected a coded refusal, got ${String(err)}`);
-  }
-  throw new Error('the damaged store opened');
+  return codedError(() => openStore({ dataDir: dir, agency: () => AGENCY }).close());
 }
 
 const cleanups: Array<() => void> = [];

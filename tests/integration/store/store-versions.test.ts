@@ -3,11 +3,10 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_AGENCY, FIXTURE_DIR } from '../../../scripts/fixtures-schemas.ts';
-import { CounterError } from '../../../src-main/contract/errors.ts';
 import { backupStore } from '../../../src-main/store/backup/backup.ts';
 import { PENDING_RESTORE, stageRestore } from '../../../src-main/store/backup/restore.ts';
 import { DB_FILE, openStore, type Store } from '../../../src-main/store/store.ts';
-import { draft, tempDir } from '../../unit/store/helpers.ts';
+import { codedError, draft, tempDir } from '../../unit/store/helpers.ts';
 import { appMigrations } from './app-migrations.ts';
 
 const agency = () => ({ code: FIXTURE_AGENCY, counterId: '01' });
@@ -41,15 +40,6 @@ function makeNewer(file: string, how: 'unknown-id' | 'version-only'): void {
   db.close();
 }
 
-function refusal(fn: () => unknown): CounterError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof CounterError) return err;
-    throw err;
-  }
-  throw new Error('not refused');
-}
 
 describe('backups and databases from other versions', () => {
   it('restoring a backup made at an older schema upgrades it at the next start, with its data', () => {
@@ -82,7 +72,7 @@ describe('backups and databases from other versions', () => {
       const file = join(dir('backup-'), 'moi.sqlite');
       await backupStore(store, file);
       makeNewer(file, 'unknown-id');
-      const err = refusal(() => stageRestore(data, file, store.blobs, store.knownMigrations));
+      const err = codedError(() => stageRestore(data, file, store.blobs, store.knownMigrations));
       expect(err.code).toBe('STORE_TOO_NEW');
       expect(err.messages.vi).toMatch(/phiên bản mới hơn/);
       expect(err.details).toMatchObject({ unknown: [97] });
@@ -99,7 +89,7 @@ describe('backups and databases from other versions', () => {
       const dbPath = join(data, DB_FILE);
       makeNewer(dbPath, how);
       const before = readFileSync(dbPath);
-      const err = refusal(() => open(data));
+      const err = codedError(() => open(data));
       expect(err.code).toBe('STORE_TOO_NEW');
       expect(err.messages.vi).toMatch(/^Cơ sở dữ liệu do một phiên bản mới hơn/);
       expect(err.details).toMatchObject({ version: 97, newest: 40, unknown: how === 'unknown-id' ? [97] : [] });
