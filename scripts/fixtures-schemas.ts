@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { storeMigrations } from '../src-main/store/migrations/index.ts';
 import type { Migration } from '../src-main/store/migrations/migration.ts';
 import { runMigrations } from '../src-main/store/migrations/runner.ts';
-import { syncMigrations } from '../src-main/sync/migrations/0020-outbox.ts';
-import { healthMigrations } from '../src-main/services/health-migrations.ts';
-import { scanMigrations } from '../src-main/services/scan-migrations.ts';
+import { syncMigrations } from '../src-main/features/queue/migrations/0020-outbox.ts';
+import { healthMigrations } from '../src-main/features/health/migrations/0030-check-ins.ts';
+import { scanMigrations } from '../src-main/features/scan/migrations/0040-scan-sessions.ts';
 
 export interface SchemaLevel {
   /** File name stem, e.g. `l2-0020`. */

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { createCore } from '../core.ts';
 import { startupFailure } from '../platform/startup-failure.ts';
-import { defaultDataDir } from '../services/data-dir.ts';
+import { defaultDataDir } from '../platform/data-dir.ts';
 import { appVersion } from '../platform/app-version.ts';
 import { fileLogger } from '../platform/logger.ts';
 import { CounterError, RpcErrors, defineErrors, toErrorBody } from '../contract/errors.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrintErrors, type SystemPrinter } from '../contract/print.ts';
 import type { PdfPrintRequest, SystemPrinterDriver } from '../devices/printer/system-printer.ts';
-import { renderPdfPagePng } from '../forms/preview.ts';
+import { renderPdfPagePng } from '../features/print/forms/preview.ts';
 
 const PAPER_MM = { A5: [148, 210], A4: [210, 297] } as const;
 /** 300 dpi: sharp enough for text, QR and Code 128 on an office laser printer. */

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core.ts';
 import { startWebHost } from './server.ts';
-import { defaultDataDir } from '../services/data-dir.ts';
+import { defaultDataDir } from '../platform/data-dir.ts';
 import { appVersion, projectRoot } from '../platform/app-version.ts';
 import { fileLogger } from '../platform/logger.ts';
 import { startupFailure } from '../platform/startup-failure.ts';

@@ -1,6 +1,6 @@
 import type { BenchRow } from './row.ts';
-import { renderForm } from '../../src-main/forms/render.ts';
-import { sampleFormData } from '../../src-main/forms/sample.ts';
+import { renderForm } from '../../src-main/features/print/forms/render.ts';
+import { sampleFormData } from '../../src-main/features/print/forms/sample.ts';
 import { PaymentSettings } from '../../src-main/contract/print.ts';
 import { encodeTicket } from '../../src-main/devices/printer/escpos/ticket-encoder.ts';
 import { TicketPrinter } from '../../src-main/contract/print.ts';

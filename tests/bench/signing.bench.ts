@@ -1,7 +1,7 @@
-import { loadPkcs12 } from '../../src-main/signing/keys/pkcs12-key.ts';
-import { withTokenKey } from '../../src-main/signing/keys/pkcs11-key.ts';
-import type { SigningKey } from '../../src-main/signing/keys/signing-key.ts';
-import { signPdf, type SignPdfOptions } from '../../src-main/signing/pdf-signer.ts';
+import { loadPkcs12 } from '../../src-main/features/signing/keys/pkcs12-key.ts';
+import { withTokenKey } from '../../src-main/features/signing/keys/pkcs11-key.ts';
+import type { SigningKey } from '../../src-main/features/signing/keys/signing-key.ts';
+import { signPdf, type SignPdfOptions } from '../../src-main/features/signing/pdf-signer.ts';
 import { samplePdf } from '../sim/pki/sample-pdf.ts';
 import { createSoftHsm, initToken, SOFTHSM_MODULE } from '../sim/pki/softhsm.ts';
 import { createTestPki } from '../sim/pki/test-pki.ts';

@@ -7,7 +7,7 @@ import { createCore } from '../../src-main/core.ts';
 import { createSoftHsm, initToken, SOFTHSM_MODULE } from '../sim/pki/softhsm.ts';
 import { createTestPki } from '../sim/pki/test-pki.ts';
 import { samplePdf } from '../sim/pki/sample-pdf.ts';
-import { call, seedDossier } from '../integration/dossier-view/seed.ts';
+import { call, seedDossier } from '../integration/dossiers/seed.ts';
 
 const PIN = '135790';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
 import { BhytServiceSim } from '../sim/bhyt/server.ts';
 import { TRAINING_SAMPLES } from '../../src-main/domain/identity/training-samples.ts';
-import { SimulatedTicketPrinter } from '../sim/escpos/tcp-printer.ts';
-import { decodeEscPos, rasterBitmap } from '../sim/escpos/decoder.ts';
+import { SimulatedTicketPrinter } from '../../src-main/devices/printer/simulated/tcp-ticket-printer.ts';
+import { decodeEscPos, rasterBitmap } from '../../src-main/devices/printer/simulated/escpos-decoder.ts';
 
 /**
  * A patient at the health station: a keyboard-wedge scanner types the BHYT QR into the page (as

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { CliCommand, CliContext } from '../command.ts';
 import { flagString } from '../command.ts';
 import { FormData, PrintErrors, type FormDataInput } from '../../contract/print.ts';
-import { kindOfNumber } from '../../forms/templates/template.ts';
-import { formDataFromDossier } from '../../forms/from-dossier.ts';
+import { kindOfNumber } from '../../features/print/forms/templates/template.ts';
+import { formDataFromDossier } from '../../domain/dossier/form-from-dossier.ts';
 
 async function formData(ctx: CliContext, dossierId: string | undefined, dataFile: string | undefined): Promise<FormDataInput> {
   if (dataFile) {

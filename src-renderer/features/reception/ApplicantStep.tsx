@@ -7,7 +7,7 @@ import { parseSlashDate } from '../../../src-main/domain/identity/dates.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
-import { CardReadPanel } from '../chip/CardReadPanel.tsx';
+import { CardReadPanel } from '../card/CardReadPanel.tsx';
 import { receptionMsgs } from './messages.ts';
 import { ApplicantSummary } from './ApplicantSummary.tsx';
 

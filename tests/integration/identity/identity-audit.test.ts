@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../../src-main/core.ts';
-import { personRef } from '../../../src-main/services/identity-audit.ts';
+import { personRef } from '../../../src-main/features/identity/identity-audit.ts';
 import { fileLogger } from '../../../src-main/platform/logger.ts';
 
 const CCCD = '001090012345|012345678|Nguyễn Văn An|01011990|Nam|Thôn 1, Xã Ví Dụ, Tỉnh Mẫu|01012025';

@@ -8,8 +8,8 @@ import { CounterError } from '../../../src-main/contract/errors.ts';
 import { printTicket } from '../../../src-main/devices/printer/escpos/ticket-printer.ts';
 import { renderTicketImage } from '../../../src-main/devices/printer/escpos/ticket-image.ts';
 import type { TicketContent } from '../../../src-main/devices/printer/escpos/ticket.ts';
-import { SimulatedTicketPrinter } from '../../sim/escpos/tcp-printer.ts';
-import { bitmapToPng, bitmapToRgba, rasterBitmap } from '../../sim/escpos/decoder.ts';
+import { SimulatedTicketPrinter } from '../../../src-main/devices/printer/simulated/tcp-ticket-printer.ts';
+import { bitmapToPng, bitmapToRgba, rasterBitmap } from '../../../src-main/devices/printer/simulated/escpos-decoder.ts';
 
 const content: TicketContent = {
   agency: 'Trạm Y tế xã An Bình',

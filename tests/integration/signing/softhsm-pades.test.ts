@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SigningProgress, SigningSettings } from '../../../src-main/contract/signing.ts';
-import { SigningService } from '../../../src-main/services/signing-service.ts';
+import { SigningService } from '../../../src-main/features/signing/signing-service.ts';
 import { createSoftHsm, deleteToken, initToken, SOFTHSM_MODULE, type SoftHsm } from '../../sim/pki/softhsm.ts';
 import { createTestPki, revokeAndWriteCrl, type TestPki } from '../../sim/pki/test-pki.ts';
 import { startTsa, type TsaSimulator } from '../../sim/pki/tsa-server.ts';

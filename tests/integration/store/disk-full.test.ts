@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toErrorBody } from '../../../src-main/contract/errors.ts';
 import { EventBus } from '../../../src-main/rpc/event-bus.ts';
-import { StatusService } from '../../../src-main/services/status-service.ts';
+import { StatusService } from '../../../src-main/kernel/status-service.ts';
 import type { CoreStatus } from '../../../src-main/contract/status.ts';
 import { Settings } from '../../../src-main/contract/settings.ts';
 import { backupStore } from '../../../src-main/store/backup/backup.ts';

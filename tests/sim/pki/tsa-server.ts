@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { assembleCms, buildSignedAttributes } from '../../../src-main/signing/cms/build-cms.ts';
-import { OID } from '../../../src-main/signing/cms/oids.ts';
-import { toArrayBuffer } from '../../../src-main/signing/cms/der.ts';
+import { assembleCms, buildSignedAttributes } from '../../../src-main/features/signing/cms/build-cms.ts';
+import { OID } from '../../../src-main/features/signing/cms/oids.ts';
+import { toArrayBuffer } from '../../../src-main/features/signing/cms/der.ts';
 import type { Party } from './test-pki.ts';
 
 export interface TsaSimulator {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scrubPersonalData } from '../../../src-main/services/diagnostics/scrub.ts';
+import { scrubPersonalData } from '../../../src-main/features/admin/diagnostics/scrub.ts';
 
 describe('diagnostics scrub', () => {
   it('masks ID numbers, BHYT card numbers and e-mails', () => {

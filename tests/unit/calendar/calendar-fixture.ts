@@ -1,7 +1,7 @@
 import { CalendarSettings } from '../../../src-main/contract/calendar.ts';
 import { WorkingCalendar } from '../../../src-main/domain/calendar/working-calendar.ts';
 import { computeAppointment } from '../../../src-main/domain/calendar/appointment.ts';
-import { dateHolidaysSource } from '../../../src-main/services/calendar-holiday-source.ts';
+import { dateHolidaysSource } from '../../../src-main/features/calendar/calendar-holiday-source.ts';
 import type { ProcessingTime } from '../../../src-main/domain/calendar/processing-time.ts';
 
 /** The real holiday library, shared: building it is the slow part. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeEscPos, EscPosDecodeError } from '../../sim/escpos/decoder.ts';
+import { decodeEscPos, EscPosDecodeError } from '../../../src-main/devices/printer/simulated/escpos-decoder.ts';
 import { forCp1258, tcvn3Runs } from '../../../src-main/domain/escpos/vietnamese-text.ts';
 import { isStatusByte, parseStatus } from '../../../src-main/domain/escpos/status.ts';
 

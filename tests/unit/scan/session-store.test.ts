@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { runMigrations } from '../../../src-main/store/migrations/runner.ts';
-import { scanMigrations } from '../../../src-main/services/scan-migrations.ts';
-import { ScanSessionStore, type StoredPage } from '../../../src-main/services/scan-session-store.ts';
+import { scanMigrations } from '../../../src-main/features/scan/migrations/0040-scan-sessions.ts';
+import { ScanSessionStore, type StoredPage } from '../../../src-main/features/scan/scan-session-store.ts';
 
 /** Fake blob store (a Map): the real encrypted one is exercised by the integration tests through createCore. */
 function fakeBlobs() {

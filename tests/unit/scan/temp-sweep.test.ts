@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sweepOrphanScanTemp } from '../../../src-main/services/scan-temp-sweep.ts';
+import { sweepOrphanScanTemp } from '../../../src-main/features/scan/scan-temp-sweep.ts';
 
 describe('sweep of scan temp folders left by a killed process', () => {
   it('removes folders of dead processes and old pid-less ones, keeps live and foreign ones', () => {

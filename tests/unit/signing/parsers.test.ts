@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CounterError } from '../../../src-main/contract/errors.ts';
-import { pdfDate, pdfTextHex } from '../../../src-main/signing/pdf/pdf-strings.ts';
-import { prepareSignature } from '../../../src-main/signing/pdf/prepare-signature.ts';
-import { readOriginalXref } from '../../../src-main/signing/pdf/incremental-update.ts';
-import { CKR, pkcs11Error } from '../../../src-main/signing/keys/pkcs11-errors.ts';
-import { parsePdfDate } from '../../../src-main/signing/verify/find-signatures.ts';
-import { verifyPdf } from '../../../src-main/signing/verify/verify-pdf.ts';
-import { checkCms } from '../../../src-main/signing/verify/cms-check.ts';
+import { pdfDate, pdfTextHex } from '../../../src-main/features/signing/pdf/pdf-strings.ts';
+import { prepareSignature } from '../../../src-main/features/signing/pdf/prepare-signature.ts';
+import { readOriginalXref } from '../../../src-main/features/signing/pdf/incremental-update.ts';
+import { CKR, pkcs11Error } from '../../../src-main/features/signing/keys/pkcs11-errors.ts';
+import { parsePdfDate } from '../../../src-main/features/signing/verify/find-signatures.ts';
+import { verifyPdf } from '../../../src-main/features/signing/verify/verify-pdf.ts';
+import { checkCms } from '../../../src-main/features/signing/verify/cms-check.ts';
 
 const opts = { trustAnchorsPem: [], checkRevocation: false };
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CounterError } from '../../../src-main/contract/errors.ts';
-import { TrainingCardReader, TRAINING_READER } from '../../../src-main/training/chip/training-card-reader.ts';
-import { TrainingCards } from '../../../src-main/training/chip/training-cards.ts';
-import { PdfFolderPrinter } from '../../../src-main/training/printers/pdf-folder-printer.ts';
+import { TrainingCardReader, TRAINING_READER } from '../../../src-main/devices/idcard/simulated/training-card-reader.ts';
+import { TrainingCards } from '../../../src-main/devices/idcard/simulated/training-cards.ts';
+import { PdfFolderPrinter } from '../../../src-main/devices/printer/simulated/pdf-folder-printer.ts';
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof CounterError ? e.code : String(e)));
 

@@ -1,7 +1,7 @@
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
 import { join } from 'node:path';
-import { fontDirCandidates } from '../../../forms/fonts.ts';
+import { fontDirCandidates } from '../../../documents/fonts.ts';
 import { existsSync } from 'node:fs';
 import { PrintErrors } from '../../../contract/print.ts';
 import { ticketLines, type TicketContent } from './ticket.ts';

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { EventBus } from '../../rpc/event-bus.ts';
+import type { AuditLog } from '../../store/repos/audit-log.ts';
+import type { Identity } from '../../contract/identity.ts';
+
+/** A stable pseudonym for a person in the audit log: the ID number itself is never written there. */
+export function personRef(identity: Identity): string {
+  const key = identity.idNumber ?? identity.insurance?.cardNumber ?? identity.documentNumber ?? '';
+  return key ? `person:${createHash('sha256').update(key).digest('hex').slice(0, 16)}` : 'person:unknown';
+}
+
+/**
+ * Every chip or QR read at the counter is a read of personal data: record who/when/what/why in the
+ * audit log (the source and kind, and a pseudonym of the person — never the card's contents).
+ */
+export function auditIdentityReads(bus: EventBus, audit: AuditLog, log: (message: string, fields?: Record<string, unknown>) => void): () => void {
+  return bus.subscribe((event, payload) => {
+    try {
+      if (event === 'card.read') {
+        const r = payload as { identity: Identity; readerId: string; authenticity: { result: string } };
+        audit.record({ action: 'read', subject: personRef(r.identity), reason: 'Đọc chip thẻ căn cước tại quầy / chip ID card read at the counter', details: { source: 'chip', reader: r.readerId, authenticity: r.authenticity.result } });
+      } else if (event === 'identity.read') {
+        const r = payload as { identity: Identity; source: { driver: string; deviceId: string } };
+        audit.record({ action: 'read', subject: personRef(r.identity), reason: 'Đọc mã QR / MRZ giấy tờ tùy thân tại quầy / ID QR or MRZ read at the counter', details: { source: r.identity.kind, driver: r.source.driver, device: r.source.deviceId } });
+      }
+    } catch (err) {
+      log('audit of an identity read failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  });
+}

@@ -1,0 +1,14 @@
+import type { HandlersOf } from '../../rpc/handlers.ts';
+import type { IdentityService } from './identity-service.ts';
+
+export function identityHandlers(identity: IdentityService): HandlersOf<'identity.parse' | 'identity.submit' | 'identity.readers' | 'identity.trainingScan'> {
+  return {
+    'identity.parse': ({ text, hint }) => identity.parse(text, hint),
+    'identity.submit': ({ text, source }) => identity.submit(text, source),
+    'identity.readers': () => identity.readersState(),
+    'identity.trainingScan': ({ sample }) => {
+      identity.trainingScan(sample);
+      return {};
+    },
+  };
+}

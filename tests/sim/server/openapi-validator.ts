@@ -1,1 +1,0 @@
-export * from '../../../src-main/training/reference-server/openapi-validator.ts';
