@@ -14,9 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { storeMigrations } from '../src-main/store/migrations/index.ts';
 import type { Migration } from '../src-main/store/migrations/migration.ts';
 import { runMigrations } from '../src-main/store/migrations/runner.ts';
-import { syncMigrations } from '../src-main/features/queue/migrations/0020-outbox.ts';
-import { healthMigrations } from '../src-main/features/health/migrations/0030-check-ins.ts';
-import { scanMigrations } from '../src-main/features/scan/migrations/0040-scan-sessions.ts';
+import { featureMigrations } from '../src-main/feature-list.ts';
 
 export interface SchemaLevel {
   /** File name stem, e.g. `l2-0020`. */
@@ -37,9 +35,9 @@ export const SCHEMA_LEVELS: SchemaLevel[] = [
 
 export const FIXTURE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'schemas');
 
-/** Every migration the fixtures draw from (today's wiring in core.ts). */
+/** Every migration the fixtures draw from: the store's own and every feature's (the one registry). */
 export function releasedMigrations(): Migration[] {
-  return [...storeMigrations, ...syncMigrations, ...healthMigrations, ...scanMigrations];
+  return [...storeMigrations, ...featureMigrations()];
 }
 
 export const FIXTURE_AGENCY = '000.00.31.H42';

@@ -29,7 +29,14 @@ export const ReceptionDraft = z.object({
 });
 export type ReceptionDraft = z.infer<typeof ReceptionDraft>;
 
-export const DraftSummary = z.object({ id: z.string(), updatedAt: z.string(), step: ReceptionDraft.shape.step, applicantName: z.string().optional(), procedureCode: z.string().optional() });
+export const DraftSummary = z.object({
+  id: z.string(),
+  updatedAt: z.string(),
+  step: ReceptionDraft.shape.step,
+  applicantName: z.string().optional(),
+  procedureCode: z.string().optional(),
+  scanSessionId: z.string().optional(),
+});
 
 /** A form ready to show and print: the archived PDF's hash and a PNG of its first page. */
 export const IssuedFormView = z.object({

@@ -6,7 +6,17 @@ export class DeviceRegistry {
   private cache: Device[] | undefined;
   private inFlight: Promise<Device[]> | undefined;
 
-  constructor(private readonly probes: DeviceProbe[], private readonly onChange: (devices: Device[]) => void = () => {}) {}
+  private readonly probes: DeviceProbe[];
+
+  constructor(probes: DeviceProbe[], private readonly onChange: (devices: Device[]) => void = () => {}) {
+    this.probes = [...probes];
+  }
+
+  /** More probes (each feature adds its own); the next list runs them all. */
+  add(probes: readonly DeviceProbe[]): void {
+    this.probes.push(...probes);
+    this.cache = undefined;
+  }
 
   async list(kind?: DeviceKind, refresh = false): Promise<Device[]> {
     if (refresh || !this.cache) this.cache = await this.discover();

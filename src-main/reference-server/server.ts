@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { portalDay, toPortalDate } from '../features/queue/adapters/onestop-rest/portal-date.ts';
+import { portalDay, toPortalDate } from '../domain/dossier/portal-date.ts';
 import { FaultInjector, type FaultPlan, type FaultRule } from './faults.ts';
 import { OpenApiValidator } from './openapi-validator.ts';
 import { err, type Reply, type UploadTarget } from './reply.ts';

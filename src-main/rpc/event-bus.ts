@@ -11,6 +11,14 @@ export class EventBus {
     for (const listener of this.listeners) listener(event, checked);
   }
 
+  /** Listens to one event; the payload is typed by the contract (it was validated by `emit`). */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return this.subscribe((name, payload) => {
+      if (name === event) listener(payload as EventPayload<E>);
+    });
+  }
+
+  /** Every event, for the transports that forward them all. */
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

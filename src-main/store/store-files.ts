@@ -29,7 +29,16 @@ export function inspectStoreFiles(dataDir: string, dbPath: string): StoreFiles {
     if (size === 0 && evidence.includes(`${basename(dbPath)}-wal`)) return { isNew: false, evidence };
     throw StoreErrors.raise(size === 0 ? 'STORE_EMPTY' : 'STORE_MISSING', { dbPath, evidence });
   }
-  checkHeader(dbPath, size);
+  try {
+    checkHeader(dbPath, size, evidence.includes(`${basename(dbPath)}-wal`));
+  } catch (err) {
+    // Another process may be creating or checkpointing this file at this very moment: a damaged
+    // file is still damaged a moment later, a file being written is not.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    const again = existsSync(dbPath) ? statSync(dbPath).size : -1;
+    if (again <= 0) throw err;
+    checkHeader(dbPath, again, existsSync(`${dbPath}-wal`) && statSync(`${dbPath}-wal`).size > 0);
+  }
   return { isNew: false, evidence };
 }
 
@@ -55,7 +64,7 @@ function hasBlobFiles(dir: string): boolean {
  * change counter at 24, page count at 28, valid-for at 92. The page count is trusted only when
  * valid-for equals the change counter, as SQLite does.
  */
-function checkHeader(dbPath: string, size: number): void {
+function checkHeader(dbPath: string, size: number, walInUse: boolean): void {
   const header = Buffer.alloc(HEADER);
   const fd = openSync(dbPath, 'r');
   let read: number;
@@ -74,7 +83,9 @@ function checkHeader(dbPath: string, size: number): void {
   }
   const pages = header.readUInt32BE(28);
   const sizeValid = header.readUInt32BE(92) === header.readUInt32BE(24);
-  if (size % pageSize !== 0 || (sizeValid && pages > 0 && size < pages * pageSize)) {
+  // With a WAL in use, a checkpoint (or its replay after a crash) may have written page 1 before the
+  // file grew: SQLite completes it from the WAL, so only a file without one is judged by its length.
+  if (!walInUse && (size % pageSize !== 0 || (sizeValid && pages > 0 && size < pages * pageSize))) {
     throw StoreErrors.raise('STORE_TRUNCATED', { dbPath, size, expected: sizeValid ? pages * pageSize : undefined, pageSize });
   }
 }

@@ -5,7 +5,7 @@ import { OneStopRestAdapter } from '../../src-main/features/queue/adapters/onest
 import { Outbox } from '../../src-main/features/queue/outbox.ts';
 import { StoreSource } from '../../src-main/features/queue/store-source.ts';
 import { Uploader } from '../../src-main/features/queue/uploader.ts';
-import { syncMigrations } from '../../src-main/features/queue/migrations/0020-outbox.ts';
+import { featureMigrations } from '../../src-main/feature-list.ts';
 import { openStore } from '../../src-main/store/store.ts';
 import { memoryDossier } from '../integration/queue/fixtures.ts';
 import { startReferenceServer, BASE_PATH } from '../../src-main/reference-server/server.ts';
@@ -33,7 +33,7 @@ export async function bench(): Promise<BenchRow[]> {
     rows.push({ area: 'sync', name: 'upload goodput, 12 MB over 10 Mbit/s link', value: goodputBits / 1e6, unit: 'Mbit/s', baseline: { name: 'link capacity', value: LINK_BITS / 1e6 }, target: 'ratio ≥ 0.9', met: goodputBits / LINK_BITS >= 0.9 });
 
     // Backlog: 500 accepted dossiers (2 pages, ~100 KB each) in the real store, drained on loopback.
-    const store = openStore({ dataDir: join(dir, 'client'), migrations: syncMigrations, agency: () => ({ code: '000.00.31.H42', counterId: '01' }) });
+    const store = openStore({ dataDir: join(dir, 'client'), migrations: featureMigrations(), agency: () => ({ code: '000.00.31.H42', counterId: '01' }) });
     const source = new StoreSource(store);
     source.attach();
     for (let i = 0; i < 500; i++) {

@@ -1,5 +1,5 @@
 import type { HandlersOf } from '../../rpc/handlers.ts';
-import type { CoreConfig } from '../../core.ts';
+import type { CoreConfig } from '../../kernel/kernel.ts';
 import type { SettingsService } from '../../kernel/settings-service.ts';
 import type { StatusService } from '../../kernel/status-service.ts';
 import type { DeviceRegistry } from '../../devices/registry.ts';

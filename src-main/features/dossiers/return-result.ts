@@ -6,7 +6,7 @@ import { DossierComponentWriter } from '../../store/component-pdfs.ts';
 /** What returnResult needs from the scan area: a session's pages and its PDF, built into the blob store. */
 export interface ResultScanner {
   /** The session's pages in order (their OCR or PDF text once the PDF is built). */
-  pages(sessionId: string): Array<{ text?: string }>;
+  pages(sessionId: string): Promise<Array<{ text?: string }>>;
   /** Waits for scanning and OCR, then builds the searchable PDF of every page into the blob store. */
   buildPdf(sessionId: string): Promise<{ sha256: string; bytes: number }>;
 }
@@ -66,9 +66,9 @@ export class ResultReturner {
       if (!isPdf(bytes)) throw DossierViewErrors.raise('RESULT_NOT_PDF');
       return { sha256: source.sha256, size: bytes.length, texts: [] };
     }
-    if (this.scanner.pages(source.sessionId).length === 0) throw DossierViewErrors.raise('RESULT_EMPTY');
+    if ((await this.scanner.pages(source.sessionId)).length === 0) throw DossierViewErrors.raise('RESULT_EMPTY');
     const pdf = await this.scanner.buildPdf(source.sessionId);
     if (!this.store.blobs.has(pdf.sha256)) throw DossierViewErrors.raise('RESULT_EMPTY', { sha256: pdf.sha256 });
-    return { sha256: pdf.sha256, size: pdf.bytes, texts: this.scanner.pages(source.sessionId).map((p) => p.text ?? '') };
+    return { sha256: pdf.sha256, size: pdf.bytes, texts: (await this.scanner.pages(source.sessionId)).map((p) => p.text ?? '') };
   }
 }

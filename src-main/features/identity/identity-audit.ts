@@ -14,17 +14,21 @@ export function personRef(identity: Identity): string {
  * audit log (the source and kind, and a pseudonym of the person — never the card's contents).
  */
 export function auditIdentityReads(bus: EventBus, audit: AuditLog, log: (message: string, fields?: Record<string, unknown>) => void): () => void {
-  return bus.subscribe((event, payload) => {
+  const record = (entry: Parameters<AuditLog['record']>[0]) => {
     try {
-      if (event === 'card.read') {
-        const r = payload as { identity: Identity; readerId: string; authenticity: { result: string } };
-        audit.record({ action: 'read', subject: personRef(r.identity), reason: 'Đọc chip thẻ căn cước tại quầy / chip ID card read at the counter', details: { source: 'chip', reader: r.readerId, authenticity: r.authenticity.result } });
-      } else if (event === 'identity.read') {
-        const r = payload as { identity: Identity; source: { driver: string; deviceId: string } };
-        audit.record({ action: 'read', subject: personRef(r.identity), reason: 'Đọc mã QR / MRZ giấy tờ tùy thân tại quầy / ID QR or MRZ read at the counter', details: { source: r.identity.kind, driver: r.source.driver, device: r.source.deviceId } });
-      }
+      audit.record(entry);
     } catch (err) {
       log('audit of an identity read failed', { error: err instanceof Error ? err.message : String(err) });
     }
-  });
+  };
+  const offCard = bus.on('card.read', (r) =>
+    record({ action: 'read', subject: personRef(r.identity), reason: 'Đọc chip thẻ căn cước tại quầy / chip ID card read at the counter', details: { source: 'chip', reader: r.readerId, authenticity: r.authenticity.result } }),
+  );
+  const offQr = bus.on('identity.read', (r) =>
+    record({ action: 'read', subject: personRef(r.identity), reason: 'Đọc mã QR / MRZ giấy tờ tùy thân tại quầy / ID QR or MRZ read at the counter', details: { source: r.identity.kind, driver: r.source.driver, device: r.source.deviceId } }),
+  );
+  return () => {
+    offCard();
+    offQr();
+  };
 }

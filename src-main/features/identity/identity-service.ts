@@ -64,9 +64,7 @@ export class IdentityService {
     this.started = true;
     await this.configure(this.d.settings.get().identityReaders);
     this.unsubscribe.push(
-      this.d.bus.subscribe((event, payload) => {
-        if (event === 'settings.changed') void this.configure((payload as { identityReaders: IdentityReaderSettings }).identityReaders);
-      }),
+      this.d.bus.on('settings.changed', (settings) => void this.configure(settings.identityReaders)),
     );
   }
 

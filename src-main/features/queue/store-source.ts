@@ -4,7 +4,7 @@ import type { Dossier, Party } from '../../contract/dossiers.ts';
 import { canMoveTo } from '../../domain/dossier/status.ts';
 import type { Store } from '../../store/store.ts';
 import type { OutgoingDossier, OutgoingFile, OutgoingStatus, RemoteState } from './adapter.ts';
-import { parsePortalDate, toPortalDate } from './adapters/onestop-rest/portal-date.ts';
+import { parsePortalDate, toPortalDate } from '../../domain/dossier/portal-date.ts';
 import type { DossierSource } from './dossier-source.ts';
 import { Outbox } from './outbox.ts';
 import { StatusOutbox, type StatusEntry, type StatusResultRef } from './status-outbox.ts';

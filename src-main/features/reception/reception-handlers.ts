@@ -11,7 +11,7 @@ export function receptionHandlers(drafts: DraftStore, reception: ReceptionServic
     'reception.drafts.save': (draft) => drafts.save(draft),
     'reception.drafts.get': ({ id }) => drafts.get(id),
     'reception.drafts.list': () =>
-      drafts.list().map((d) => ({ id: d.id, updatedAt: d.updatedAt, step: d.step, applicantName: d.applicant?.fullName, procedureCode: d.procedureCode })),
+      drafts.list().map((d) => ({ id: d.id, updatedAt: d.updatedAt, step: d.step, applicantName: d.applicant?.fullName, procedureCode: d.procedureCode, scanSessionId: d.scanSessionId })),
     'reception.drafts.discard': ({ id }) => ({ discarded: drafts.discard(id) }),
   };
 }

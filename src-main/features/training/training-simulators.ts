@@ -32,7 +32,7 @@ function loopbackPort(url: string): number | undefined {
  * code paths run exactly as at a real counter; nothing leaves the training data folder.
  */
 export class TrainingSimulators {
-  readonly cardReader = new TrainingCardReader();
+  readonly cardReader: TrainingCardReader;
   readonly cards: TrainingCards;
   readonly systemPrinter: PdfFolderPrinter;
   readonly ticketPrinter = new SimulatedTicketPrinter();
@@ -41,10 +41,18 @@ export class TrainingSimulators {
   private ticketAddress = '';
 
   constructor(
-    private readonly o: { dataDir: string; cscaDir: string; log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void },
+    private readonly o: {
+      dataDir: string;
+      cscaDir: string;
+      /** The kernel's simulated card reader and system printer, which the card and print features use. */
+      cardReader: TrainingCardReader;
+      systemPrinter: PdfFolderPrinter;
+      log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+    },
   ) {
+    this.cardReader = o.cardReader;
     this.cards = new TrainingCards(o.cscaDir);
-    this.systemPrinter = new PdfFolderPrinter(join(o.dataDir, 'training-prints'));
+    this.systemPrinter = o.systemPrinter;
     this.ticketsDir = join(o.dataDir, 'training-tickets');
     this.ticketPrinter.onJob = (bytes) => this.keepTicket(bytes);
   }

@@ -2,8 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ReaderState, SerialQrConfig } from '../../../src-main/contract/idread.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { defineMessages, useMessages } from '../../i18n/messages.ts';
-import { useSettingsSection } from '../settings/use-settings-section.ts';
-import { SaveRow } from '../settings/SaveRow.tsx';
+import { useSettingsSection } from '../../ui/use-settings-section.ts';
+import { SaveRow } from '../../ui/SaveRow.tsx';
 
 const msgs = defineMessages({
   title: { vi: 'Máy quét QR và đầu đọc CCCD', en: 'QR scanners and ID readers' },

@@ -4,8 +4,8 @@ import { useMessages } from '../../i18n/messages.ts';
 import { FormKind, PrinterProfile, TicketPrinter, type PrintSettings } from '../../../src-main/contract/print.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { settingsMsgs } from './settings-messages.ts';
-import { useSettingsSection } from './use-settings-section.ts';
-import { SaveRow } from './SaveRow.tsx';
+import { useSettingsSection } from '../../ui/use-settings-section.ts';
+import { SaveRow } from '../../ui/SaveRow.tsx';
 import { SettingsUiErrors } from './settings-errors.ts';
 
 const FORMS = FormKind.options;

@@ -6,7 +6,7 @@ import type { CounterError } from '../../../src-main/contract/errors.ts';
 import type { SecretName } from '../../../src-main/contract/admin.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { settingsMsgs } from './settings-messages.ts';
-import { asCounterError } from './use-settings-section.ts';
+import { asCounterError } from '../../ui/use-settings-section.ts';
 
 /** A credential: only "stored / not set" is ever shown; a new value replaces it via secrets.set. */
 export function SecretField({ name, label }: { name: SecretName; label: string }) {

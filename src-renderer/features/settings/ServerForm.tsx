@@ -2,8 +2,8 @@ import type { FormEvent } from 'react';
 import { useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { settingsMsgs } from './settings-messages.ts';
-import { useSettingsSection } from './use-settings-section.ts';
-import { SaveRow } from './SaveRow.tsx';
+import { useSettingsSection } from '../../ui/use-settings-section.ts';
+import { SaveRow } from '../../ui/SaveRow.tsx';
 import { SecretField } from './SecretField.tsx';
 import { checkUrl } from './settings-checks.ts';
 

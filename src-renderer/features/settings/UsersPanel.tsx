@@ -7,7 +7,7 @@ import type { CounterError } from '../../../src-main/contract/errors.ts';
 import { ROLE_NAMES, ROLES, type Role, type User } from '../../../src-main/contract/users.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { settingsMsgs } from './settings-messages.ts';
-import { asCounterError } from './use-settings-section.ts';
+import { asCounterError } from '../../ui/use-settings-section.ts';
 import { formatDateTime } from '../../../src-main/domain/vn-date.ts';
 
 const EMPTY = { username: '', displayName: '', role: 'officer' as Role, password: '' };

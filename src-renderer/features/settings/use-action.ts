@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CounterError } from '../../../src-main/contract/errors.ts';
-import { asCounterError } from './use-settings-section.ts';
+import { asCounterError } from '../../ui/use-settings-section.ts';
 
 /** A button's async action: busy while it runs, its coded error afterwards. */
 export function useAction() {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../../src-main/store/store.ts';
-import { healthMigrations } from '../../../src-main/features/health/migrations/0030-check-ins.ts';
+import { featureMigrations } from '../../../src-main/feature-list.ts';
 import { HealthService } from '../../../src-main/features/health/health-service.ts';
 import { SettingsService } from '../../../src-main/kernel/settings-service.ts';
 import { EventBus } from '../../../src-main/rpc/event-bus.ts';
@@ -27,7 +27,7 @@ describe('health-station check-in with the BHYT card-check service over real HTT
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'health-'));
-    store = openStore({ dataDir, migrations: healthMigrations });
+    store = openStore({ dataDir, migrations: featureMigrations() });
     sim = new BhytServiceSim().add({ maThe: 'DN4790123456789', gtTheTu: '01/01/2025', gtTheDen: '31/12/2099', maDKBD: '79001', maKV: '' });
     await sim.start();
     now = new Date(2026, 10, 23, 8, 0);
@@ -60,7 +60,7 @@ describe('health-station check-in with the BHYT card-check service over real HTT
     await svc.checkIn({ text: TRAINING_SAMPLES.mrz, source: SOURCE });
     await svc.checkIn({ text: TRAINING_SAMPLES.mrz, source: SOURCE });
     store.close();
-    store = openStore({ dataDir, migrations: healthMigrations });
+    store = openStore({ dataDir, migrations: featureMigrations() });
     ({ svc } = service());
     expect((await svc.checkIn({ text: TRAINING_SAMPLES.mrz, source: SOURCE })).queueNumber).toBe(3);
     now = new Date(2026, 10, 24, 7, 30);

@@ -17,7 +17,7 @@ describe('identity through the core (contract methods, events, training mode, CL
   it('training mode lists the simulated reader and its scans arrive as identity.read, then check in', async () => {
     core = createCore({ dataDir: mkdtempSync(join(tmpdir(), 'id-core-')), host: 'web', version: 't', trainingMode: true, probes: [] });
     const reads: IdentityRead[] = [];
-    core.bus.subscribe((e, p) => e === 'identity.read' && reads.push(p as IdentityRead));
+    core.bus.on('identity.read', (r) => void reads.push(r));
     await expect.poll(async () => {
       const r = await core?.call('devices.list', { refresh: true });
       return r?.ok ? r.value : [];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src-main/store/store.ts';
-import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';
+import { featureMigrations } from '../../../src-main/feature-list.ts';
 import { Outbox } from '../../../src-main/features/queue/outbox.ts';
 import { StoreSource } from '../../../src-main/features/queue/store-source.ts';
 import { startReferenceServer, type ReferenceServer } from '../../../src-main/reference-server/server.ts';
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 function seedStore(dataDir: string): { valid: Map<string, string[]>; invalid: Set<string> } {
-  const store: Store = openStore({ dataDir, migrations: syncMigrations, agency: () => ({ code: '000.00.31.H42', counterId: '01' }) });
+  const store: Store = openStore({ dataDir, migrations: featureMigrations(), agency: () => ({ code: '000.00.31.H42', counterId: '01' }) });
   new StoreSource(store).attach();
   const valid = new Map<string, string[]>();
   const invalid = new Set<string>();
@@ -120,7 +120,7 @@ it(`delivers ${DOSSIERS} dossiers exactly once through random faults and ${KILLS
   for (const s of onServer) perReceipt.set(s.SoBienNhan, (perReceipt.get(s.SoBienNhan) ?? 0) + 1);
   expect([...perReceipt.values()].filter((n) => n !== 1)).toEqual([]);
 
-  const store = openStore({ dataDir: clientDir, migrations: syncMigrations });
+  const store = openStore({ dataDir: clientDir, migrations: featureMigrations() });
   try {
     const outbox = new Outbox(store.db);
     for (const [id, hashes] of valid) {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { OutgoingDossier } from '../../../src-main/features/queue/adapter.ts';
-import { toPortalDate } from '../../../src-main/features/queue/adapters/onestop-rest/portal-date.ts';
+import { toPortalDate } from '../../../src-main/domain/dossier/portal-date.ts';
 
 export const AGENCY = '000.00.31.H42';
 

@@ -16,7 +16,7 @@ import { syncHandlers } from '../../../src-main/features/queue/queue-handlers.ts
 import { SyncService } from '../../../src-main/features/queue/queue-service.ts';
 import { openStore, type Store } from '../../../src-main/store/store.ts';
 import { OneStopRestAdapter } from '../../../src-main/features/queue/adapters/onestop-rest/rest-adapter.ts';
-import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';
+import { featureMigrations } from '../../../src-main/feature-list.ts';
 import { StoreSource } from '../../../src-main/features/queue/store-source.ts';
 import { Uploader } from '../../../src-main/features/queue/uploader.ts';
 import { startReferenceServer, type ReferenceServer } from '../../../src-main/reference-server/server.ts';
@@ -79,7 +79,7 @@ const anyRow = async (id: string) => (await call('queue.list', {})).items.find((
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sync-queue-status-'));
   server = await startReferenceServer({ dataDir: join(dir, 'server') });
-  store = openStore({ dataDir: join(dir, 'client'), migrations: syncMigrations, agency: () => ({ code: AGENCY, counterId: '01' }) });
+  store = openStore({ dataDir: join(dir, 'client'), migrations: featureMigrations(), agency: () => ({ code: AGENCY, counterId: '01' }) });
   const settings = Settings.parse({});
   const bus = new EventBus();
   sync = new SyncService({ store, bus, status: new StatusService(bus, settings, false), settings: () => settings, clientSecret: () => undefined, run: false });

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src-main/features/queue/adapter.ts';
 import { OneStopRestAdapter } from '../../../src-main/features/queue/adapters/onestop-rest/rest-adapter.ts';
-import { portalDay } from '../../../src-main/features/queue/adapters/onestop-rest/portal-date.ts';
+import { portalDay } from '../../../src-main/domain/dossier/portal-date.ts';
 import { startReferenceServer, type ReferenceServer } from '../../../src-main/reference-server/server.ts';
 import { contractCheckedFetch } from './contract-fetch.ts';
 import { admin, AGENCY, memoryDossier, type ServerDossier } from './fixtures.ts';

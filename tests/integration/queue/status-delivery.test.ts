@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultReturner } from '../../../src-main/features/dossiers/return-result.ts';
 import { openStore, type Store } from '../../../src-main/store/store.ts';
 import { OneStopRestAdapter } from '../../../src-main/features/queue/adapters/onestop-rest/rest-adapter.ts';
-import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';
+import { featureMigrations } from '../../../src-main/feature-list.ts';
 import { Outbox } from '../../../src-main/features/queue/outbox.ts';
 import { pullStatus } from '../../../src-main/features/queue/status-puller.ts';
 import { StoreSource } from '../../../src-main/features/queue/store-source.ts';
@@ -82,7 +82,7 @@ async function expectReturnedOnce(id: string, pdf: { sha256: string; bytes: Buff
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sync-status-'));
   server = await startReferenceServer({ dataDir: join(dir, 'server') });
-  store = openStore({ dataDir: join(dir, 'client'), migrations: syncMigrations, agency: () => ({ code: AGENCY, counterId: '01' }) });
+  store = openStore({ dataDir: join(dir, 'client'), migrations: featureMigrations(), agency: () => ({ code: AGENCY, counterId: '01' }) });
   outbox = new Outbox(store.db);
   source = new StoreSource(store);
   source.attach();

@@ -1,7 +1,9 @@
 /**
  * The app's delivery side as its own process, so the fault test can SIGKILL it at any instant:
  * opens the real store (with the outbox migration), runs the sync engine against the server, and
- * with --until-drained exits 0 once nothing is left to send or confirm.
+ * with --until-drained exits 0 once nothing is left to send or confirm. It opens the store with the
+ * outbox migrations only: the parent already migrated it with the whole feature list, and a child
+ * restarted six times should not load every feature's code each time.
  */
 import { openStore } from '../../../src-main/store/store.ts';
 import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';

@@ -1,10 +1,8 @@
+import { featureMigrations } from '../../../src-main/feature-list.ts';
 import { storeMigrations } from '../../../src-main/store/migrations/index.ts';
 import type { Migration } from '../../../src-main/store/migrations/migration.ts';
-import { healthMigrations } from '../../../src-main/features/health/migrations/0030-check-ins.ts';
-import { scanMigrations } from '../../../src-main/features/scan/migrations/0040-scan-sessions.ts';
-import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';
 
-/** Every migration the app runs today, as core.ts hands them to openStore (store's own included). */
+/** Every migration the app runs: the store's own and every feature's, from the one registry. */
 export function appMigrations(): Migration[] {
-  return [...storeMigrations, ...healthMigrations, ...syncMigrations, ...scanMigrations];
+  return [...storeMigrations, ...featureMigrations()];
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../src-main/features/queue/backoff.ts';
-import { parsePortalDate, toPortalDate } from '../../../src-main/features/queue/adapters/onestop-rest/portal-date.ts';
+import { parsePortalDate, toPortalDate } from '../../../src-main/domain/dossier/portal-date.ts';
 
 describe('backoff with full jitter', () => {
   it('stays within [retryAfter, min(cap, base·2^(n−1))] for any attempt count and random draw', () => {

@@ -9,7 +9,7 @@ import {
   type RemoteState,
   type StatusReceipt,
 } from '../../adapter.ts';
-import { toPortalDate } from './portal-date.ts';
+import { toPortalDate } from '../../../../domain/dossier/portal-date.ts';
 import { failure, RestClient, type RestClientOptions } from './http-client.ts';
 import { Changes, CommitResult, DossierState, FileState, OffsetConflict, StatusUpdateResult, UpsertResult } from './wire.ts';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useCall } from '../../app/use-call.ts';
-import { useClient } from '../../app/client-context.tsx';
-import { CounterError, RpcErrors } from '../../../src-main/contract/errors.ts';
-import type { Settings, SettingsPatch } from '../../../src-main/contract/settings.ts';
+import { useCall } from '../app/use-call.ts';
+import { useClient } from '../app/client-context.tsx';
+import { CounterError, RpcErrors } from '../../src-main/contract/errors.ts';
+import type { Settings, SettingsPatch } from '../../src-main/contract/settings.ts';
 
 type Section = keyof Settings & keyof SettingsPatch;
 

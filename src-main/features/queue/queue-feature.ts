@@ -1,0 +1,23 @@
+import type { Feature } from '../../kernel/feature.ts';
+import { syncMigrations } from './migrations/0020-outbox.ts';
+import { syncHandlers } from './queue-handlers.ts';
+import { SyncService } from './queue-service.ts';
+
+/** Delivery to the province: the outboxes are written in the store's transactions; the engine runs only in apps. */
+export const queueFeature: Feature = {
+  name: 'queue',
+  prefixes: ['queue'],
+  migrations: syncMigrations,
+  create: (k) => {
+    const sync = new SyncService({
+      store: k.store,
+      bus: k.bus,
+      status: k.status,
+      settings: () => k.settings.get(),
+      clientSecret: () => k.secrets.get('server.clientSecret'),
+      run: k.background,
+      log: (message, fields) => k.log('warn', message, fields),
+    });
+    return { handlers: syncHandlers(sync), close: () => sync.close() };
+  },
+};
