@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method.ts';
+import { defineErrors } from './errors.ts';
 
 /** Names of the credentials a counter may hold; their values never leave the core in clear text. */
 export const SecretName = z.enum(['server.clientSecret', 'signing.tsaPassword', 'bhyt.password']);
@@ -76,3 +77,18 @@ export const adminMethods = {
     output: z.array(LogEntry),
   }),
 };
+
+export const RolloutErrors = defineErrors({
+  ROLLOUT_BAD_FILE: { vi: 'Tệp cấu hình không đúng định dạng.', en: 'Not a configuration file.' },
+  ROLLOUT_BAD_SIGNATURE: { vi: 'Chữ ký của tệp cấu hình không hợp lệ: tệp đã bị sửa hoặc không do huyện phát hành.', en: 'Invalid signature: the file was changed or not issued by the district.' },
+  ROLLOUT_UNTRUSTED_KEY: { vi: 'Khóa ký của tệp chưa được tin cậy. Hãy đối chiếu dấu vân tay với bộ phận CNTT huyện rồi xác nhận.', en: 'The signing key is not trusted yet. Compare its fingerprint with the district IT and confirm.' },
+  ROLLOUT_BAD_KEY: { vi: 'Khóa ký hoặc mật khẩu của khóa không đúng.', en: 'Wrong signing key or key passphrase.' },
+  ROLLOUT_BAD_PASSPHRASE: { vi: 'Mật khẩu giải mã thông tin đăng nhập không đúng.', en: 'Wrong passphrase for the credentials.' },
+});
+
+export const SecretErrors = defineErrors({
+  SECRET_STORE_CORRUPT: {
+    vi: 'Kho mật khẩu bị hỏng hoặc khóa không khớp. Hãy nhập lại thông tin đăng nhập máy chủ.',
+    en: 'The secret store is damaged or its key does not match. Enter the server credentials again.',
+  },
+});

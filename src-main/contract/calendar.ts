@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method.ts';
+import { LocalizedText } from './common/localized.ts';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -68,7 +69,6 @@ export const ProcessingTimeInput = z.object({
   unit: z.enum(['working-days', 'working-hours']),
 });
 
-const Localized = z.object({ vi: z.string(), en: z.string() });
 
 export const DayOffKind = z.enum(['weekend', 'holiday', 'compensatory', 'day-off']);
 export type DayOffKind = z.infer<typeof DayOffKind>;
@@ -77,7 +77,7 @@ export type DayOffKind = z.infer<typeof DayOffKind>;
 export const DayOff = z.object({
   date: z.string(),
   kind: DayOffKind,
-  name: Localized,
+  name: LocalizedText,
   /** Where the day comes from: the holiday library, a rule of the Labour Code, or the admin table. */
   source: z.enum(['weekly', 'library', 'rule', 'admin']),
 });
@@ -96,7 +96,7 @@ export const Appointment = z.object({
   processingTime: ProcessingTimeInput,
   workingMinutes: z.number().int().positive(),
   skipped: z.array(DayOff),
-  explanation: Localized,
+  explanation: LocalizedText,
 });
 export type Appointment = z.infer<typeof Appointment>;
 

@@ -1,14 +1,7 @@
-/** Every error that crosses a boundary carries a stable code and a message in both languages. */
-export interface LocalizedText {
-  vi: string;
-  en: string;
-}
+import type { ErrorBody, LocalizedText } from './common/localized.ts';
 
-export interface ErrorBody {
-  code: string;
-  message: LocalizedText;
-  details?: unknown;
-}
+/** Every error that crosses a boundary carries a stable code and a message in both languages. */
+export type { ErrorBody, LocalizedText } from './common/localized.ts';
 
 export class CounterError extends Error {
   readonly code: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './method.ts';
 import { Identity, PartialDate } from './identity.ts';
 import { ReadSource } from './idread.ts';
+import { defineErrors } from './errors.ts';
 
 export const HealthSettings = z.object({
   /** The BHYT card-check service (tra cứu thẻ). Empty: check-ins stay "pending" until one is set. */
@@ -63,3 +64,22 @@ export const healthMethods = {
     output: z.object({ checked: z.number().int(), stillPending: z.number().int() }),
   }),
 };
+
+export const CardCheckErrors = defineErrors({
+  CARD_CHECK_NOT_CONFIGURED: {
+    vi: 'Chưa cấu hình dịch vụ tra cứu thẻ BHYT; lượt tiếp đón được lưu và sẽ tra cứu sau.',
+    en: 'No BHYT card-check service is configured; the check-in is kept and checked later.',
+  },
+  CARD_CHECK_UNREACHABLE: {
+    vi: 'Không kết nối được dịch vụ tra cứu thẻ BHYT; sẽ tra cứu lại khi có mạng.',
+    en: 'The BHYT card-check service is unreachable; it will be retried when the network is back.',
+  },
+  CARD_CHECK_BAD_RESPONSE: { vi: 'Dịch vụ tra cứu thẻ BHYT trả lời không hợp lệ.', en: 'The BHYT card-check service gave an invalid answer.' },
+});
+
+export const HealthErrors = defineErrors({
+  HEALTH_NOTHING_TO_CHECK_IN: {
+    vi: 'Chưa có thông tin người bệnh: hãy quét thẻ hoặc mã QR.',
+    en: 'No patient data: scan a card or QR code.',
+  },
+});

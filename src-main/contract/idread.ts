@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './method.ts';
 import { Identity } from './identity.ts';
+import { defineErrors } from './errors.ts';
 
 /** How a reader reached us: serial CDC-ACM, HID-POS, a vendor reader's socket API, keyboard wedge, or typed. */
 export const ReadDriver = z.enum(['serial', 'hid-pos', 'vendor-socket', 'wedge', 'manual', 'chip']);
@@ -78,3 +79,12 @@ export const identityMethods = {
   }),
   'identity.readers': method({ summary: 'QR and vendor ID readers and their state', input: z.object({}), output: z.array(ReaderState) }),
 };
+
+export const IdentityServiceErrors = defineErrors({
+  QR_FRAME_BROKEN: {
+    vi: 'Mã quét bị đứt giữa chừng (máy quét bị rút ra hoặc cài sai ký tự kết thúc). Hãy quét lại.',
+    en: 'The scanned code was cut off (reader unplugged, or wrong suffix setting). Scan again.',
+  },
+  VENDOR_READ_FAILED: { vi: 'Đầu đọc không đọc được thẻ. Hãy đặt lại thẻ.', en: 'The reader could not read the card. Place it again.' },
+  IDENTITY_NOT_TRAINING: { vi: 'Chỉ dùng được trong chế độ đào tạo.', en: 'Only available in training mode.' },
+});

@@ -21,7 +21,7 @@ import { queueMethods } from './queue.ts';
 import { dossierViewMethods } from './dossier-view.ts';
 import { trainingMethods } from './training.ts';
 
-/** The one table both transports are generic over. Each area keeps its methods in its own file. */
+/** The one table both transports are generic over. Each feature keeps its methods in its own file. */
 export const methods = {
   ...appMethods,
   ...printMethods,

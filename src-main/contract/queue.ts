@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineErrors } from './errors.ts';
 import { method } from './method.ts';
 import { ServerState } from './status.ts';
+import { LocalizedText } from './common/localized.ts';
 
 export const OutboxState = z.enum(['pending', 'sending', 'sent', 'confirmed', 'failed-retrying', 'quarantined']);
 export type OutboxState = z.infer<typeof OutboxState>;
@@ -9,8 +10,8 @@ export type OutboxState = z.infer<typeof OutboxState>;
 /** What went wrong with a delivery, for a person: the message and what to do, both in two languages. */
 export const QueueProblem = z.object({
   code: z.string(),
-  message: z.object({ vi: z.string(), en: z.string() }),
-  advice: z.object({ vi: z.string(), en: z.string() }),
+  message: LocalizedText,
+  advice: LocalizedText,
   /** The province's own words, when it gave a reason. */
   serverReason: z.string().optional(),
   httpStatus: z.number().int().optional(),
@@ -26,7 +27,7 @@ export const QueueStatusUpdate = z.object({
   fromStatus: z.number().int(),
   toStatus: z.number().int(),
   /** The national label of `toStatus`, e.g. "Đã trả kết quả". */
-  toStatusName: z.object({ vi: z.string(), en: z.string() }),
+  toStatusName: LocalizedText,
   /** ISO time the status was changed at the counter. */
   changedAt: z.string(),
   state: StatusUpdateState,

@@ -4,6 +4,8 @@ import { Identity } from './identity.ts';
 import { Dossier } from './dossiers.ts';
 import { FormKind, SupplementItem } from './print.ts';
 import { Appointment } from './calendar.ts';
+import { defineErrors } from './errors.ts';
+import { CodedText } from './common/localized.ts';
 
 /**
  * The reception screen's work in progress, saved on every change so a crash or power cut loses
@@ -45,7 +47,7 @@ export const IssuedFormView = z.object({
   pages: z.number().int(),
   pngDataUrl: z.string(),
   printed: z.object({ printer: z.string(), jobId: z.string() }).optional(),
-  printError: z.object({ code: z.string(), vi: z.string(), en: z.string() }).optional(),
+  printError: CodedText.optional(),
 });
 export type IssuedFormView = z.infer<typeof IssuedFormView>;
 
@@ -71,3 +73,15 @@ export const receptionMethods = {
   'reception.drafts.list': method({ summary: 'Receptions not finished yet', input: z.object({}), output: z.array(DraftSummary) }),
   'reception.drafts.discard': method({ summary: 'Drop a saved reception', input: z.object({ id: z.string() }), output: z.object({ discarded: z.boolean() }) }),
 };
+
+export const DraftErrors = defineErrors({
+  DRAFT_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ đang tiếp nhận dở.', en: 'No such reception in progress.' },
+  DRAFT_UNREADABLE: { vi: 'Không đọc được bản lưu tạm của hồ sơ (tệp hỏng).', en: 'The saved reception cannot be read (damaged file).' },
+});
+
+export const ReceptionErrors = defineErrors({
+  RECEPTION_NO_APPLICANT: { vi: 'Chưa có thông tin người nộp hồ sơ.', en: 'The applicant is missing.' },
+  RECEPTION_NO_PROCEDURE: { vi: 'Chưa chọn thủ tục hành chính.', en: 'No procedure chosen.' },
+  RECEPTION_MISSING_COMPONENTS: { vi: 'Còn thành phần hồ sơ bắt buộc chưa nhận. Hãy nhận đủ hoặc lập phiếu yêu cầu bổ sung (Mẫu 02).', en: 'Required components are missing. Receive them or issue a supplement request (form 02).' },
+  RECEPTION_NEEDS_TARGET: { vi: 'Cần chỉ rõ hồ sơ hoặc lượt tiếp nhận để in biểu mẫu.', en: 'Name a dossier or a reception to print the form for.' },
+});

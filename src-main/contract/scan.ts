@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './method.ts';
 import { defineErrors } from './errors.ts';
+import { CodedText, LocalizedText } from './common/localized.ts';
 
 /** Paper source of a scan. Duplex is a flag on the feeder, as in eSCL. */
 export const ScanSource = z.enum(['platen', 'adf']);
@@ -29,10 +30,8 @@ export const ScanCaps = z.object({ deviceId: z.string(), sources: z.array(Source
 export type ScanCaps = z.infer<typeof ScanCaps>;
 
 /** One quality problem found on a page, with the text shown to the officer. */
-export const QualityFlag = z.object({
+export const QualityFlag = LocalizedText.extend({
   code: z.enum(['blank', 'skewed', 'too_dark', 'too_light', 'cut_edge', 'low_ocr_confidence']),
-  vi: z.string(),
-  en: z.string(),
   /** A number that made the call (coverage %, angle °, mean luma, confidence %). */
   measure: z.number(),
 });
@@ -72,7 +71,7 @@ export const ScanSession = z.object({
   deviceId: z.string().optional(),
   pages: z.array(ScanPage),
   /** The last error of a scan run, if it stopped on one (code + Vietnamese/English message). */
-  lastError: z.object({ code: z.string(), vi: z.string(), en: z.string() }).optional(),
+  lastError: CodedText.optional(),
 });
 export type ScanSession = z.infer<typeof ScanSession>;
 

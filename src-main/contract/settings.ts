@@ -6,6 +6,7 @@ import { CalendarSettings } from './calendar.ts';
 import { DossierStoreSettings } from './store.ts';
 import { PaymentSettings, PrintSettings } from './print.ts';
 import { SigningSettings } from './signing.ts';
+import { defineErrors } from './errors.ts';
 
 /**
  * The configuration of one counter PC. Each section has defaults so a fresh install works; the
@@ -73,3 +74,10 @@ export const settingsMethods = {
   'settings.get': method({ summary: 'Read the whole configuration', input: z.object({}), output: Settings }),
   'settings.set': method({ summary: 'Change part of the configuration', input: SettingsPatch, output: Settings }),
 };
+
+export const SettingsErrors = defineErrors({
+  SETTINGS_CORRUPT: {
+    vi: 'Tệp cấu hình bị hỏng; đang dùng cấu hình mặc định. Hãy nhập lại cấu hình.',
+    en: 'The settings file is damaged; defaults are in use. Import the configuration again.',
+  },
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineErrors } from './errors.ts';
 import { method } from './method.ts';
+import { CodedText } from './common/localized.ts';
 
 /** Errors a user can meet while signing or verifying; codes are stable, texts Vietnamese first. */
 export const SigningErrors = defineErrors({
@@ -127,7 +128,7 @@ export type SignOptions = z.infer<typeof SignOptions>;
 export const SignatureStatus = z.enum(['valid', 'invalid', 'unknown']);
 export type SignatureStatus = z.infer<typeof SignatureStatus>;
 
-export const VerifyProblem = z.object({ code: z.string(), vi: z.string(), en: z.string() });
+export const VerifyProblem = CodedText;
 export type VerifyProblem = z.infer<typeof VerifyProblem>;
 
 export const SignatureReport = z.object({
@@ -163,14 +164,14 @@ export const SigningProgress = z.object({
   itemId: z.string().optional(),
   itemName: z.string().optional(),
   phase: z.enum(['started', 'signed', 'failed', 'finished']),
-  error: z.object({ code: z.string(), vi: z.string(), en: z.string() }).optional(),
+  error: CodedText.optional(),
 });
 export type SigningProgress = z.infer<typeof SigningProgress>;
 
 export const BatchResult = z.object({
   batchId: z.string(),
   signed: z.array(z.string()),
-  failed: z.array(z.object({ itemId: z.string(), code: z.string(), vi: z.string(), en: z.string() })),
+  failed: z.array(CodedText.extend({ itemId: z.string() })),
 });
 export type BatchResult = z.infer<typeof BatchResult>;
 

@@ -5,7 +5,7 @@ import { CupsPrinter } from '../devices/printer/cups-printer.ts';
 import type { SystemPrinterDriver } from '../devices/printer/system-printer.ts';
 import { PdfFolderPrinter } from '../devices/printer/simulated/pdf-folder-printer.ts';
 import { TrainingCardReader } from '../devices/idcard/simulated/training-card-reader.ts';
-import type { CoreConfig } from './kernel.ts';
+import type { CoreConfig } from './core-config.ts';
 
 /** The devices every feature shares; in training mode the card reader and system printer are simulators. */
 export interface KernelDevices {

@@ -1,37 +1,20 @@
 import { mkdirSync } from 'node:fs';
-import type { HostKind } from '../contract/app.ts';
 import type { Log } from '../platform/logger.ts';
 import { EventBus } from '../rpc/event-bus.ts';
 import { dispatch } from '../rpc/dispatch.ts';
 import { typedCaller, type Caller } from '../rpc/caller.ts';
-import type { DeviceProbe } from '../devices/probe.ts';
-import type { SystemPrinterDriver } from '../devices/printer/system-printer.ts';
 import { openStore, type Store } from '../store/store.ts';
-import { DiskMonitor, type DiskThresholds } from '../store/disk-space.ts';
+import { DiskMonitor } from '../store/disk-space.ts';
 import type { Migration } from '../store/migrations/migration.ts';
 import { fileKeyProvider, type KeyProvider } from '../store/blobs/key-provider.ts';
+import type { CoreConfig } from './core-config.ts';
 import { SettingsService } from './settings-service.ts';
 import { StatusService } from './status-service.ts';
 import { SecretStore } from './secret-store.ts';
 import { kernelDevices, type KernelDevices } from './kernel-devices.ts';
 import type { MethodTable } from './method-table.ts';
 
-export interface CoreConfig {
-  dataDir: string;
-  host: HostKind;
-  version: string;
-  trainingMode?: boolean;
-  electronVersion?: string;
-  /** Replaces the probes that search the machine for hardware (training mode and tests pass simulators here). */
-  probes?: DeviceProbe[];
-  /** Encrypts blobs at rest; Electron passes a safeStorage-backed provider, others get a 0600 key file. */
-  keyProvider?: KeyProvider;
-  /** System printing: Electron passes webContents.print here; otherwise CUPS `lp`. */
-  systemPrinter?: SystemPrinterDriver;
-  log?: Log;
-  /** When the status bar warns about disk space and when work is refused (tests use a small disk). */
-  diskThresholds?: DiskThresholds;
-}
+export type { CoreConfig } from './core-config.ts';
 
 /** What every feature is given: the shared services of the counter, and the contract to reach the others. */
 export interface Kernel {

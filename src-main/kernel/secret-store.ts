@@ -1,14 +1,7 @@
 import { join } from 'node:path';
 import { readEncryptedFile, writeEncryptedFile } from '../store/encrypted-file.ts';
 import type { KeyProvider } from '../store/blobs/key-provider.ts';
-import { defineErrors } from '../contract/errors.ts';
-
-export const SecretErrors = defineErrors({
-  SECRET_STORE_CORRUPT: {
-    vi: 'Kho mật khẩu bị hỏng hoặc khóa không khớp. Hãy nhập lại thông tin đăng nhập máy chủ.',
-    en: 'The secret store is damaged or its key does not match. Enter the server credentials again.',
-  },
-});
+import { SecretErrors } from '../contract/admin.ts';
 
 /**
  * Credentials (the province server's client secret, the TSA password…) encrypted with AES-256-GCM

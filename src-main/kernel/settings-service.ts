@@ -1,15 +1,8 @@
 import { join } from 'node:path';
 import { Settings, type SettingsPatch } from '../contract/settings.ts';
 import { writeFileAtomic, readFileIfExists } from '../store/atomic-file.ts';
-import { defineErrors } from '../contract/errors.ts';
 import type { EventBus } from '../rpc/event-bus.ts';
-
-export const SettingsErrors = defineErrors({
-  SETTINGS_CORRUPT: {
-    vi: 'Tệp cấu hình bị hỏng; đang dùng cấu hình mặc định. Hãy nhập lại cấu hình.',
-    en: 'The settings file is damaged; defaults are in use. Import the configuration again.',
-  },
-});
+import { SettingsErrors } from '../contract/settings.ts';
 
 /** The counter's configuration, one JSON file written atomically and validated on every read. */
 export class SettingsService {

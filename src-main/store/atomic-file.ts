@@ -37,3 +37,21 @@ function syncDir(dir: string): void {
 export function readFileIfExists(path: string): Buffer | undefined {
   return existsSync(path) ? readFileSync(path) : undefined;
 }
+
+/** fsync of a file or folder; Windows cannot open a folder for fsync (NTFS journals renames itself). */
+export function fsyncFile(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    if (process.platform === 'win32') return;
+    throw err;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (err) {
+    if (process.platform !== 'win32') throw err;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -23,7 +23,7 @@ export interface StoreOptions {
   dataDir: string;
   /** Defaults to a 0600 key file in the data folder (web host, CLI). Electron passes safeStorage. */
   keyProvider?: KeyProvider;
-  /** Other areas' migrations; the store's own (0001–0019) are always included. */
+  /** The features' migrations; the store's own (0001–0019) are always included. */
   migrations?: readonly Migration[];
   /** Who this counter is; read at every accept. */
   agency?: () => AgencyIdentity;

@@ -4,6 +4,8 @@ import { StatusBar } from './StatusBar.tsx';
 import { useCall } from './use-call.ts';
 import { useClient } from './client-context.tsx';
 import { I18nProvider, useI18n, type Language } from '../i18n/i18n.tsx';
+import { SlotsProvider } from './slots.tsx';
+import { featureSlots } from './feature-slots.ts';
 import { ReceptionPage } from '../features/reception/ReceptionPage.tsx';
 import { DossiersPage } from '../features/dossiers/DossiersPage.tsx';
 import { HealthPage } from '../features/health/HealthPage.tsx';
@@ -28,7 +30,9 @@ export function App() {
   }, [client, settings.data]);
   return (
     <I18nProvider lang={lang}>
-      <Frame onToggleLang={() => void client.call('settings.set', { ui: { language: lang === 'vi' ? 'en' : 'vi' } })} />
+      <SlotsProvider slots={featureSlots}>
+        <Frame onToggleLang={() => void client.call('settings.set', { ui: { language: lang === 'vi' ? 'en' : 'vi' } })} />
+      </SlotsProvider>
     </I18nProvider>
   );
 }

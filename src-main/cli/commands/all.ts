@@ -16,5 +16,5 @@ import { identityCommands } from './identity.ts';
 import { queueCommands } from './queue.ts';
 import { settingsCommands } from './settings.ts';
 
-/** Each area keeps its subcommands in its own file; this is only the list of areas. */
+/** Each feature keeps its subcommands in its own file (named like the feature); this is only the list. */
 export const allCommands: CliCommand[] = [...appCommands, ...printCommands, ...storeCommands, ...procedureCommands, ...dossierCommands, ...userCommands, ...adminCommands, ...deviceCommands, ...cardCommands, ...calendarCommands, ...pdfCommands, ...scanCommands, ...ocrCommands, ...identityCommands, ...queueCommands, ...settingsCommands];

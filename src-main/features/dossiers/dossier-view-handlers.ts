@@ -9,7 +9,7 @@ import { ResultReturner, type ResultScanner } from './return-result.ts';
 export interface DossierViewDeps {
   store: Store;
   scanner: ResultScanner;
-  /** signing.verifyBytes of the signing area. */
+  /** signing.verifyBytes of the signing feature. */
   verify: (pdf: Uint8Array) => Promise<VerifyReport>;
 }
 

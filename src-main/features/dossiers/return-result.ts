@@ -3,7 +3,7 @@ import { DossierViewErrors, RESULT_COMPONENT_CODE, type ResultSource } from '../
 import type { Store } from '../../store/store.ts';
 import { DossierComponentWriter } from '../../store/component-pdfs.ts';
 
-/** What returnResult needs from the scan area: a session's pages and its PDF, built into the blob store. */
+/** What returnResult needs from the scan feature: a session's pages and its PDF, built into the blob store. */
 export interface ResultScanner {
   /** The session's pages in order (their OCR or PDF text once the PDF is built). */
   pages(sessionId: string): Promise<Array<{ text?: string }>>;

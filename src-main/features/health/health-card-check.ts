@@ -1,18 +1,6 @@
-import { defineErrors } from '../../contract/errors.ts';
 import type { CardCheck } from '../../contract/health.ts';
 import { parseSlashDate } from '../../domain/identity/dates.ts';
-
-export const CardCheckErrors = defineErrors({
-  CARD_CHECK_NOT_CONFIGURED: {
-    vi: 'Chưa cấu hình dịch vụ tra cứu thẻ BHYT; lượt tiếp đón được lưu và sẽ tra cứu sau.',
-    en: 'No BHYT card-check service is configured; the check-in is kept and checked later.',
-  },
-  CARD_CHECK_UNREACHABLE: {
-    vi: 'Không kết nối được dịch vụ tra cứu thẻ BHYT; sẽ tra cứu lại khi có mạng.',
-    en: 'The BHYT card-check service is unreachable; it will be retried when the network is back.',
-  },
-  CARD_CHECK_BAD_RESPONSE: { vi: 'Dịch vụ tra cứu thẻ BHYT trả lời không hợp lệ.', en: 'The BHYT card-check service gave an invalid answer.' },
-});
+import { CardCheckErrors } from '../../contract/health.ts';
 
 export interface CardCheckRequest {
   /** BHYT card number (15 or 10 characters) or the 12-digit personal ID. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventBus } from '../../rpc/event-bus.ts';
 import type { SettingsService } from '../../kernel/settings-service.ts';
-import { CounterError, defineErrors } from '../../contract/errors.ts';
+import { CounterError } from '../../contract/errors.ts';
 import type { CardCheck, CheckIn } from '../../contract/health.ts';
 import type { Identity } from '../../contract/identity.ts';
 import type { ReadSource } from '../../contract/idread.ts';
@@ -10,13 +10,7 @@ import { toVnPartialDate } from '../../domain/identity/dates.ts';
 import { HealthRepository } from './health-repo.ts';
 import { AuditLog } from '../../store/repos/audit-log.ts';
 import { checkCard } from './health-card-check.ts';
-
-export const HealthErrors = defineErrors({
-  HEALTH_NOTHING_TO_CHECK_IN: {
-    vi: 'Chưa có thông tin người bệnh: hãy quét thẻ hoặc mã QR.',
-    en: 'No patient data: scan a card or QR code.',
-  },
-});
+import { HealthErrors } from '../../contract/health.ts';
 
 type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
@@ -31,7 +25,6 @@ export interface HealthDeps {
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The local calendar day (the station's own clock decides when numbering starts again at 1). */
 export const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
 
 /**
  * Health-station check-in: a queue number that never repeats within the day, and the BHYT card

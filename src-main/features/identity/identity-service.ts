@@ -2,7 +2,7 @@ import type { EventBus } from '../../rpc/event-bus.ts';
 import type { SettingsService } from '../../kernel/settings-service.ts';
 import type { Device } from '../../contract/devices.ts';
 import type { DeviceProbe } from '../../devices/probe.ts';
-import { CounterError, defineErrors } from '../../contract/errors.ts';
+import { CounterError } from '../../contract/errors.ts';
 import type { Identity } from '../../contract/identity.ts';
 import type { IdentityRead, IdentityReaderSettings, ReadSource, ReaderState } from '../../contract/idread.ts';
 import { parseAny, type ParseHint } from '../../domain/identity/parse-any.ts';
@@ -12,15 +12,7 @@ import { SerialQrReader } from '../../devices/qr/serial-qr-reader.ts';
 import { HidPosReader } from '../../devices/qr/hid-pos-reader.ts';
 import { VendorSocketReader } from '../../devices/qr/vendor-socket-reader.ts';
 import { TrainingQrReader } from '../../devices/qr/simulated/training-reader.ts';
-
-export const IdentityServiceErrors = defineErrors({
-  QR_FRAME_BROKEN: {
-    vi: 'Mã quét bị đứt giữa chừng (máy quét bị rút ra hoặc cài sai ký tự kết thúc). Hãy quét lại.',
-    en: 'The scanned code was cut off (reader unplugged, or wrong suffix setting). Scan again.',
-  },
-  VENDOR_READ_FAILED: { vi: 'Đầu đọc không đọc được thẻ. Hãy đặt lại thẻ.', en: 'The reader could not read the card. Place it again.' },
-  IDENTITY_NOT_TRAINING: { vi: 'Chỉ dùng được trong chế độ đào tạo.', en: 'Only available in training mode.' },
-});
+import { IdentityServiceErrors } from '../../contract/idread.ts';
 
 type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { StatusOutbox } from './status-outbox.ts';
+import type { OutboxError } from './outbox-error.ts';
 
 export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'confirmed', 'failed-retrying', 'quarantined'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -64,11 +65,7 @@ const toRow = (r: RawRow): OutboxRow => ({
   confirmedAt: r.confirmed_at,
 });
 
-export interface OutboxError {
-  code: string;
-  reason: string;
-  httpStatus?: number;
-}
+export type { OutboxError } from './outbox-error.ts';
 
 /**
  * The outbox table. Every state change is one short write transaction; none is held across a network

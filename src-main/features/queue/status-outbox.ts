@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { OutgoingFile } from './adapter.ts';
-import type { OutboxError } from './outbox.ts';
+import type { OutboxError } from './outbox-error.ts';
 
 export const STATUS_OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed-retrying', 'quarantined'] as const;
 export type StatusOutboxState = (typeof STATUS_OUTBOX_STATES)[number];

@@ -1,14 +1,9 @@
 import { mkdirSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReceptionDraft } from '../../contract/reception.ts';
-import { defineErrors } from '../../contract/errors.ts';
 import type { KeyProvider } from '../../store/blobs/key-provider.ts';
 import { readEncryptedFile, writeEncryptedFile } from '../../store/encrypted-file.ts';
-
-export const DraftErrors = defineErrors({
-  DRAFT_NOT_FOUND: { vi: 'Không tìm thấy hồ sơ đang tiếp nhận dở.', en: 'No such reception in progress.' },
-  DRAFT_UNREADABLE: { vi: 'Không đọc được bản lưu tạm của hồ sơ (tệp hỏng).', en: 'The saved reception cannot be read (damaged file).' },
-});
+import { DraftErrors } from '../../contract/reception.ts';
 
 /** One encrypted, atomically written file per reception in progress. */
 export class DraftStore {

@@ -6,16 +6,10 @@ import type { Dossier, DossierDraft } from '../../contract/dossiers.ts';
 import type { Procedure } from '../../contract/procedures.ts';
 import type { FormKind, FormDataInput } from '../../contract/print.ts';
 import type { ReceptionDraft, IssuedFormView } from '../../contract/reception.ts';
-import { CounterError, defineErrors } from '../../contract/errors.ts';
+import { CounterError } from '../../contract/errors.ts';
 import { formDataFromDossier, vietnamWallClock } from '../../domain/dossier/form-from-dossier.ts';
 import { componentKey } from '../../domain/reception/component-key.ts';
-
-export const ReceptionErrors = defineErrors({
-  RECEPTION_NO_APPLICANT: { vi: 'Chưa có thông tin người nộp hồ sơ.', en: 'The applicant is missing.' },
-  RECEPTION_NO_PROCEDURE: { vi: 'Chưa chọn thủ tục hành chính.', en: 'No procedure chosen.' },
-  RECEPTION_MISSING_COMPONENTS: { vi: 'Còn thành phần hồ sơ bắt buộc chưa nhận. Hãy nhận đủ hoặc lập phiếu yêu cầu bổ sung (Mẫu 02).', en: 'Required components are missing. Receive them or issue a supplement request (form 02).' },
-  RECEPTION_NEEDS_TARGET: { vi: 'Cần chỉ rõ hồ sơ hoặc lượt tiếp nhận để in biểu mẫu.', en: 'Name a dossier or a reception to print the form for.' },
-});
+import { ReceptionErrors } from '../../contract/reception.ts';
 
 /**
  * The counter's reception as one application service: it only orchestrates the other areas through

@@ -20,7 +20,7 @@ export interface ScanAreaConfig {
   bus: EventBus;
   /** Tests pass simulators' drivers here. */
   drivers?: ScanDriver[];
-  /** The store engineer's blob store and search index (structural, so tests can pass their own). */
+  /** The store's blobs and search index (structural, so tests can pass their own). */
   store?: () => ScanStoreDeps & {
     search: { indexPageText(dossierId: string, componentId: string, pageNo: number, text: string): void };
   };
@@ -39,7 +39,7 @@ function storePdf(getStore: NonNullable<ScanAreaConfig['store']>): NonNullable<S
   };
 }
 
-/** Everything of the digitisation area that core.ts needs: its probes, handlers and close. */
+/** Everything the scan feature gives the core: its probes, handlers, start-up clean-up and close. */
 export function createScanArea(c: ScanAreaConfig) {
   let pool: OcrPool | undefined;
   const ocr = () => (pool ??= new OcrPool({ dataDir: c.dataDir }));
@@ -49,7 +49,7 @@ export function createScanArea(c: ScanAreaConfig) {
     ocr,
     emit: (session) => c.bus.emit('scan.changed', session),
     onPdfBuilt: c.store ? storePdf(c.store) : undefined,
-    // With a store, sessions live in SQLite + encrypted blobs and survive a crash (issue 8).
+    // With a store, sessions live in SQLite + encrypted blobs and survive a crash.
     persist: c.store ? new ScanSessionStore(c.store) : undefined,
   });
   const probes: DeviceProbe[] = scan.probes();

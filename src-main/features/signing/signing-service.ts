@@ -27,7 +27,7 @@ export interface BatchItem {
   write(signed: Uint8Array): Promise<void>;
 }
 
-/** What the dossier store offers the signer; the integrator plugs it in with setComponentSource. */
+/** What the dossier store offers the signer: the signing feature passes it in (or setComponentSource). */
 export interface ComponentSource {
   pdfComponents(dossierId: string): Promise<BatchItem[]>;
 }

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store.ts';
 import { StoreErrors } from '../store-errors.ts';
 import { CounterError, diskError } from '../../contract/errors.ts';
+import { fsyncFile } from '../atomic-file.ts';
 
 export interface BackupReport {
   file: string;
@@ -58,20 +59,3 @@ export async function backupStore(store: Store, file: string, now: Date = new Da
   }
 }
 
-/** fsync of a file or folder; Windows cannot open a folder for fsync (NTFS journals renames itself). */
-export function fsyncFile(path: string): void {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (err) {
-    if (process.platform === 'win32') return;
-    throw err;
-  }
-  try {
-    fsyncSync(fd);
-  } catch (err) {
-    if (process.platform !== 'win32') throw err;
-  } finally {
-    closeSync(fd);
-  }
-}

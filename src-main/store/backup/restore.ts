@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { integrityCheck } from '../db.ts';
 import { StoreErrors } from '../store-errors.ts';
-import { fsyncFile } from './backup.ts';
+import { fsyncFile } from '../atomic-file.ts';
 import { renewInstallationTag } from '../installation.ts';
 import { unknownMigrations } from '../migrations/runner.ts';
 import { CounterError, diskError } from '../../contract/errors.ts';

@@ -87,7 +87,7 @@ export class SearchIndex {
     this.st.insertDossierFts.run(rowid, foldText(names), numbersText, foldText(procedure));
   }
 
-  /** The OCR engineer's entry point: one page's recognised text (replaces earlier text of that page). */
+  /** Where OCR results land: one page's recognised text (replaces earlier text of that page). */
   indexPageText(dossierId: string, componentId: string, pageNo: number, text: string): void {
     this.db.transaction(() => {
       const existing = this.st.pageRow.get(componentId, pageNo) as { rowid: number } | undefined;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useCall } from '../../app/use-call.ts';
+import type { AppointmentPreviewProps } from '../../app/slots.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { defineMessages, useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
-import type { ProcessingTime } from '../../../src-main/domain/calendar/processing-time.ts';
 import { describeMoment } from '../../../src-main/domain/calendar/explain.ts';
 import { parseIsoDay, viDate } from '../../../src-main/domain/calendar/civil-day.ts';
 
@@ -19,11 +19,6 @@ const msgs = defineMessages({
   'day-off': { vi: 'nghỉ theo thông báo', en: 'day off by notice' },
 });
 
-export interface AppointmentPreviewProps {
-  processingTime: ProcessingTime;
-  /** ISO receipt time; the moment the component mounts when omitted. */
-  receivedAt?: string;
-}
 
 /** The appointment date and why: what the officer reads out to the citizen at the counter. */
 export function AppointmentPreview({ processingTime, receivedAt }: AppointmentPreviewProps) {

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { CardReadResult } from '../../../src-main/contract/card.ts';
 import { CounterError } from '../../../src-main/contract/errors.ts';
-import type { Identity } from '../../../src-main/contract/identity.ts';
 import { asciiName } from '../../../src-main/domain/icao/chip-identity.ts';
 import { useClient } from '../../app/client-context.tsx';
+import type { CardReadPanelProps } from '../../app/slots.tsx';
 import { useCall } from '../../app/use-call.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { defineMessages, useMessages } from '../../i18n/messages.ts';
@@ -43,13 +43,6 @@ function vnDate(d: string | undefined): string {
   return [day, m, y].filter(Boolean).join('/');
 }
 
-export interface CardReadPanelProps {
-  /** Prefills the CAN from an ID already known (e.g. the QR just scanned). */
-  idNumber?: string;
-  /** An identity read from the QR code, to compare names with the chip. */
-  qrIdentity?: Identity;
-  onRead?: (result: CardReadResult) => void;
-}
 
 /**
  * "Đọc thẻ": reads the chip on a PC/SC reader (PACE with the CAN = last 6 digits of the ID) and

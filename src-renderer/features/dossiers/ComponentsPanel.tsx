@@ -1,6 +1,6 @@
 import type { Dossier } from '../../../src-main/contract/dossiers.ts';
 import type { ComponentSignature } from '../../../src-main/contract/dossier-view.ts';
-import { VerificationBadge } from '../signing/index.ts';
+import { useSlots } from '../../app/slots.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { detailMessages } from './detail-messages.ts';
 
@@ -18,6 +18,7 @@ export function ComponentsPanel({
   viewing: string | undefined;
   onView: (componentId: string) => void;
 }) {
+  const { VerificationBadge } = useSlots();
   const t = useMessages(detailMessages);
   return (
     <table className="table" data-testid="components">

@@ -4,7 +4,7 @@ import { useCall } from '../../app/use-call.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
-import { BatchSignPanel } from '../signing/index.ts';
+import { useSlots } from '../../app/slots.tsx';
 import { ComponentsPanel } from './ComponentsPanel.tsx';
 import { DossierFacts } from './DossierFacts.tsx';
 import { FormsPanel } from './FormsPanel.tsx';
@@ -22,6 +22,7 @@ const PageViewer = lazy(() => import('./PageViewer.tsx').then((m) => ({ default:
  * returning the result. Every read of personal data goes through audited methods.
  */
 export function DossierDetail({ dossierId, onClose }: { dossierId: string; onClose: () => void }) {
+  const { BatchSignPanel } = useSlots();
   const t = useMessages(detailMessages);
   const client = useClient();
   const dossier = useCall('dossiers.get', { id: dossierId, reason: 'Xem chi tiết hồ sơ / dossier details' });

@@ -8,8 +8,7 @@ import { useCall } from '../../app/use-call.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorText } from '../../ui/ErrorText.tsx';
-import { IdentityCard } from '../identity/IdentityCard.tsx';
-import { useQrWedgeSubmit } from '../identity/use-qr-wedge.ts';
+import { useSlots } from '../../app/slots.tsx';
 import { healthMsgs } from './messages.ts';
 import { useTicketPrinter } from './use-ticket-printer.ts';
 import './health.css';
@@ -28,6 +27,7 @@ function CardStatusBadge({ c }: { c: CheckIn }) {
  * checks the patient in, draws the day's next queue number and shows whether the BHYT card is valid.
  */
 export function HealthPage() {
+  const { IdentityCard, useQrWedgeSubmit } = useSlots();
   const t = useMessages(healthMsgs);
   const client = useClient();
   const info = useCall('app.info', {});

@@ -1,24 +1,17 @@
-import type { Identity } from '../../../src-main/contract/identity.ts';
-import type { ReadSource } from '../../../src-main/contract/idread.ts';
 import { formatDateTime } from '../../../src-main/domain/vn-date.ts';
 import { toVnPartialDate } from '../../../src-main/domain/identity/dates.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { WARNINGS } from '../../../src-main/domain/identity/warnings.ts';
 import { identityMsgs } from './messages.ts';
+import type { IdentityCardProps } from '../../app/slots.tsx';
 
 /** dd/MM/yyyy from YYYY-MM-DD; MM/yyyy and yyyy where the card gives less. */
 export function vnPartialDate(d: string | undefined): string | undefined {
   return d === undefined ? undefined : toVnPartialDate(d);
 }
 
-export interface IdentityCardProps {
-  identity: Identity;
-  source?: ReadSource;
-  /** ISO time of the read. */
-  at?: string;
-  title?: string;
-}
+export type { IdentityCardProps };
 
 /**
  * What was read, from where, and what the officer must check. Reusable on the reception and

@@ -27,7 +27,7 @@ const msgs = defineMessages({
 
 /**
  * IT staff set up this PC's QR scanners, vendor readers and the BHYT card-check service here,
- * and see each reader's live state. For the integrator's Settings page.
+ * and see each reader's live state. Shown on the Settings page's devices tab.
  */
 export function IdentityReadersForm() {
   const t = useMessages(msgs);

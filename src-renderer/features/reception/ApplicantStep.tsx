@@ -7,7 +7,7 @@ import { parseSlashDate } from '../../../src-main/domain/identity/dates.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
-import { CardReadPanel } from '../card/CardReadPanel.tsx';
+import { useSlots } from '../../app/slots.tsx';
 import { receptionMsgs } from './messages.ts';
 import { ApplicantSummary } from './ApplicantSummary.tsx';
 
@@ -18,6 +18,7 @@ type Trust = NonNullable<ReceptionDraft['applicantTrust']>;
  * or pasted), or typing — the typed ID number is checked against sex and birth century.
  */
 export function ApplicantStep({ draft, update, training }: { draft: ReceptionDraft; update: (p: Partial<ReceptionDraft>) => void; training: boolean }) {
+  const { CardReadPanel } = useSlots();
   const client = useClient();
   const t = useMessages(receptionMsgs);
   const [qrText, setQrText] = useState('');

@@ -2,7 +2,7 @@ import type { Procedure } from '../../../src-main/contract/procedures.ts';
 import type { ReceptionDraft } from '../../../src-main/contract/reception.ts';
 import { componentKey } from '../../../src-main/domain/reception/component-key.ts';
 import { useMessages } from '../../i18n/messages.ts';
-import { ScanPanel } from '../scan/ScanPanel.tsx';
+import { useSlots } from '../../app/slots.tsx';
 import { receptionMsgs } from './messages.ts';
 
 type Copies = ReceptionDraft['received'][string];
@@ -19,6 +19,7 @@ export function missingRequired(p: Procedure, draft: ReceptionDraft): string[] {
 
 /** Step 3: tick each component handed over, with its copies, and scan it while the citizen waits. */
 export function ComponentsStep({ procedure, draft, update }: { procedure: Procedure; draft: ReceptionDraft; update: (p: Partial<ReceptionDraft>) => void }) {
+  const { ScanPanel } = useSlots();
   const t = useMessages(receptionMsgs);
   const toggle = (i: number, on: boolean) => {
     const received = { ...draft.received };

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReceptionDraft } from '../../../src-main/contract/reception.ts';
 import type { QueueSummary } from '../../../src-main/contract/queue.ts';
-import { QueueBanner } from '../queue/QueuePage.tsx';
-import { TrainingNetworkSwitch } from '../training/TrainingNetworkSwitch.tsx';
+import { useSlots } from '../../app/slots.tsx';
 import { useClient } from '../../app/client-context.tsx';
 import { useCall } from '../../app/use-call.ts';
 import { useMessages } from '../../i18n/messages.ts';
@@ -14,6 +13,7 @@ import { formatDateTime } from '../../../src-main/domain/vn-date.ts';
 
 /** Reception: resume a reception left unfinished (crash, power cut, lunch) or start a new one. */
 export function ReceptionPage() {
+  const { QueueBanner, TrainingNetworkSwitch } = useSlots();
   const client = useClient();
   const t = useMessages(receptionMsgs);
   const drafts = useCall('reception.drafts.list', {});

@@ -6,7 +6,7 @@ import { CounterError } from '../../../src-main/contract/errors.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
-import { AppointmentPreview } from '../calendar/AppointmentPreview.tsx';
+import { useSlots } from '../../app/slots.tsx';
 import { ApplicantSummary } from './ApplicantSummary.tsx';
 import { missingRequired } from './ComponentsStep.tsx';
 import { FormPreview } from './FormPreview.tsx';
@@ -22,6 +22,7 @@ export function ReviewStep(props: {
   flush: () => Promise<ReceptionDraft>;
   onAccepted: (r: AcceptResult) => void;
 }) {
+  const { AppointmentPreview } = useSlots();
   const { procedure, draft, update, flush, onAccepted } = props;
   const client = useClient();
   const t = useMessages(receptionMsgs);

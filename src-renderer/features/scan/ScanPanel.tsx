@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ScanPage, ScanSession } from '../../../src-main/contract/scan.ts';
 import { useClient } from '../../app/client-context.tsx';
+import type { ScanPanelProps } from '../../app/slots.tsx';
 import { defineMessages, useMessages } from '../../i18n/messages.ts';
 
 const msgs = defineMessages({
@@ -27,13 +28,9 @@ function bytesToBase64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
-export interface ScanComponent {
-  id: string;
-  name: string;
-}
 
 /** Live thumbnails as pages arrive, OCR progress, quality flags, fix-on-the-spot and component assignment. */
-export function ScanPanel({ components = [], sessionId, onSession }: { components?: ScanComponent[]; sessionId?: string; onSession?: (s: ScanSession) => void }) {
+export function ScanPanel({ components = [], sessionId, onSession }: ScanPanelProps) {
   const client = useClient();
   const t = useMessages(msgs);
   const [session, setSession] = useState<ScanSession>();

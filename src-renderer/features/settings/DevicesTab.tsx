@@ -3,10 +3,11 @@ import { ScanTest } from './ScanTest.tsx';
 import { CardTest } from './CardTest.tsx';
 import { QrTest } from './QrTest.tsx';
 import { PrintTest } from './PrintTest.tsx';
-import { IdentityReadersForm } from '../identity/IdentityReadersForm.tsx';
+import { useSlots } from '../../app/slots.tsx';
 
 /** Discovery on top, then one test per kind of device, then the QR / vendor reader configuration. */
 export function DevicesTab() {
+  const { IdentityReadersForm } = useSlots();
   return (
     <div>
       <DevicesPanel />

@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { CalendarSettings } from '../calendar/CalendarSettings.tsx';
+import { useSlots } from '../../app/slots.tsx';
 import { settingsMsgs } from './settings-messages.ts';
 import { AboutPanel } from './AboutPanel.tsx';
 import { AgencyForm } from './AgencyForm.tsx';
@@ -14,9 +14,14 @@ import { UsersPanel } from './UsersPanel.tsx';
 import { RolloutPanel } from './RolloutPanel.tsx';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 
+function CalendarTab() {
+  const { CalendarSettings } = useSlots();
+  return <CalendarSettings />;
+}
+
 const TABS = {
   agency: AgencyForm,
-  calendar: CalendarSettings,
+  calendar: CalendarTab,
   server: ServerForm,
   devices: DevicesTab,
   print: PrintProfilesForm,

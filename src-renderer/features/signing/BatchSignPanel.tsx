@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
 import { CounterError } from '../../../src-main/contract/errors.ts';
-import type { BatchResult, KeySelector, SignOptions, SigningProgress } from '../../../src-main/contract/signing.ts';
+import type { BatchResult, KeySelector, SigningProgress } from '../../../src-main/contract/signing.ts';
 import { useClient } from '../../app/client-context.tsx';
+import type { BatchSignPanelProps, BatchTarget } from '../../app/slots.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { PinDialog } from './PinDialog.tsx';
 import { signingMessages } from './messages.ts';
 
-/** What to sign: a dossier's components (through the store) or PDF files by path. */
-export type BatchTarget = { dossierId: string } | { paths: string[] };
+export type { BatchTarget };
 
 /**
  * "Sign all components": one PIN entry for the whole dossier, a progress bar fed by
  * signing.progress, and the list of components that could not be signed. For the dossier view.
  */
-export function BatchSignPanel({ target, options = {}, onDone }: { target: BatchTarget; options?: SignOptions; onDone?: (r: BatchResult) => void }) {
+export function BatchSignPanel({ target, options = {}, onDone }: BatchSignPanelProps) {
   const t = useMessages(signingMessages);
   const client = useClient();
   const [asking, setAsking] = useState(false);

@@ -1,4 +1,4 @@
-/** What the integrator places in the dossier view and the settings page. */
+/** The signing pieces other screens show (through the app's slots). */
 export { BatchSignPanel, type BatchTarget } from './BatchSignPanel.tsx';
 export { PinDialog } from './PinDialog.tsx';
 export { VerificationBadge } from './VerificationBadge.tsx';

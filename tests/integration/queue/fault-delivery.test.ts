@@ -13,7 +13,7 @@ import { startReferenceServer, type ReferenceServer } from '../../../src-main/re
 import { admin, type ServerDossier } from './fixtures.ts';
 
 /**
- * Done-when of issue 7: the uploader process runs against the reference server with random injected
+ * The uploader process runs against the reference server with random injected
  * faults and is SIGKILLed at random moments; afterwards every valid dossier is on the server exactly
  * once with byte-identical files, nothing is left pending, and only the invalid ones are quarantined.
  * SYNC_FAULT_DOSSIERS / SYNC_FAULT_KILLS scale it up (e.g. 300 dossiers × ~3 MB).

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Settings } from '../../../src-main/contract/settings.ts';
 import { parseOfficialCode, parseProvisionalCode } from '../../../src-main/domain/codes/dossier-code.ts';
-import { CounterIdentityService } from '../../../src-main/features/dossiers/counter-identity-service.ts';
+import { CounterIdentityService } from '../../../src-main/features/queue/counter-identity-service.ts';
 import { openStore, type Store } from '../../../src-main/store/store.ts';
 import { startReferenceServer, type ReferenceServer } from '../../../src-main/reference-server/server.ts';
 import { codedError, draft, tempDir } from '../../unit/store/helpers.ts';

@@ -3,7 +3,7 @@
 // dossiers, printing "ACK <code>" after each accept returned, or "REFUSED <code>" when refused.
 import { Settings } from '../../../src-main/contract/settings.ts';
 import { CounterError } from '../../../src-main/contract/errors.ts';
-import { CounterIdentityService } from '../../../src-main/features/dossiers/counter-identity-service.ts';
+import { CounterIdentityService } from '../../../src-main/features/queue/counter-identity-service.ts';
 import { openStore } from '../../../src-main/store/store.ts';
 import { draft } from '../../unit/store/helpers.ts';
 

@@ -3,7 +3,7 @@ import type { Migration } from '../../../src-main/store/migrations/migration.ts'
 import type { DossierDraft } from '../../../src-main/domain/dossier/dossier.ts';
 import type { BlobRef } from '../../../src-main/store/blobs/blob-store.ts';
 
-/** Stands in for the sync engineer's outbox: a row written by an accept hook (test-only migration). */
+/** Stands in for the queue feature's outbox: a row written by an accept hook (test-only migration). */
 export const testOutboxMigration: Migration = {
   id: 29,
   name: 'test-outbox',

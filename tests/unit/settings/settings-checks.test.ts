@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkNewPassphrase, checkUrl, maskId, splitPem, untrustedFingerprint } from '../../../src-renderer/features/settings/settings-checks.ts';
 import { CounterError } from '../../../src-main/contract/errors.ts';
-import { RolloutErrors } from '../../../src-main/features/admin/rollout/config-bundle.ts';
+import { RolloutErrors } from '../../../src-main/contract/admin.ts';
 
 const base64Body = fc.array(fc.base64String({ minLength: 4, maxLength: 64 }), { minLength: 1, maxLength: 5 }).map((lines) => lines.join('\n'));
 const pem = base64Body.map((body) => `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----`);

@@ -1,15 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, createHash, randomBytes, scryptSync, createCipheriv, createDecipheriv } from 'node:crypto';
 import { canonicalJson } from '../../../domain/canonical-json.ts';
 import { ConfigBundle } from '../../../contract/admin.ts';
-import { defineErrors } from '../../../contract/errors.ts';
-
-export const RolloutErrors = defineErrors({
-  ROLLOUT_BAD_FILE: { vi: 'Tệp cấu hình không đúng định dạng.', en: 'Not a configuration file.' },
-  ROLLOUT_BAD_SIGNATURE: { vi: 'Chữ ký của tệp cấu hình không hợp lệ: tệp đã bị sửa hoặc không do huyện phát hành.', en: 'Invalid signature: the file was changed or not issued by the district.' },
-  ROLLOUT_UNTRUSTED_KEY: { vi: 'Khóa ký của tệp chưa được tin cậy. Hãy đối chiếu dấu vân tay với bộ phận CNTT huyện rồi xác nhận.', en: 'The signing key is not trusted yet. Compare its fingerprint with the district IT and confirm.' },
-  ROLLOUT_BAD_KEY: { vi: 'Khóa ký hoặc mật khẩu của khóa không đúng.', en: 'Wrong signing key or key passphrase.' },
-  ROLLOUT_BAD_PASSPHRASE: { vi: 'Mật khẩu giải mã thông tin đăng nhập không đúng.', en: 'Wrong passphrase for the credentials.' },
-});
+import { RolloutErrors } from '../../../contract/admin.ts';
 
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 

@@ -2,7 +2,8 @@ import { SettingsPatch } from '../../../contract/settings.ts';
 import { SecretName, type ConfigBundle } from '../../../contract/admin.ts';
 import type { SettingsService } from '../../../kernel/settings-service.ts';
 import type { SecretStore } from '../../../kernel/secret-store.ts';
-import { decryptSecrets, encryptSecrets, RolloutErrors, signBundle, verifyBundle } from './config-bundle.ts';
+import { decryptSecrets, encryptSecrets, signBundle, verifyBundle } from './config-bundle.ts';
+import { RolloutErrors } from '../../../contract/admin.ts';
 
 /** Settings that belong to one PC and never travel in a rollout file. */
 const MACHINE_LOCAL: Record<string, string[]> = { agency: ['counterId'], rollout: ['trustedKeys'] };

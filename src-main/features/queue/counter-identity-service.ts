@@ -1,6 +1,6 @@
 import { defineErrors } from '../../contract/errors.ts';
 import type { Settings } from '../../contract/settings.ts';
-import { RestClient } from '../queue/adapters/onestop-rest/http-client.ts';
+import { RestClient } from './adapters/onestop-rest/http-client.ts';
 import { readCounterRegistration, writeCounterRegistration, writeNumberingBlock, type CounterRegistration } from '../../store/repos/counter-meta.ts';
 import type { Store } from '../../store/store.ts';
 
