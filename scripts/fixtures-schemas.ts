@@ -31,6 +31,7 @@ export const SCHEMA_LEVELS: SchemaLevel[] = [
   { name: 'l3-0030', ids: [1, 2, 3, 20, 30], releasedIn: 'ad5061e' },
   { name: 'l4-0040', ids: [1, 2, 3, 20, 30, 40], releasedIn: 'd664c2b' },
   { name: 'l5-0021', ids: [1, 2, 3, 20, 21, 30, 40], releasedIn: '7beaff6' },
+  { name: 'l6-0022', ids: [1, 2, 3, 20, 21, 22, 30, 40], releasedIn: 'main (sync: leases and holds)' },
 ];
 
 export const FIXTURE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'schemas');
@@ -105,6 +106,9 @@ const DATA: Record<number, (db: Database.Database) => void> = {
     const t = Date.parse(AT);
     db.prepare(`INSERT INTO sync_status_outbox (idempotency_key, dossier_id, from_status, to_status, changed_at, changed_by, note, results, state, created_at, updated_at)
       VALUES ('st-0001', 'd-0001', 4, 5, ?, 'u-officer', 'Chuyển xử lý', '[]', 'pending', ?, ?)`).run(AT, t, t);
+  },
+  22() {
+    // Adds columns and constraints to the outboxes; the rows written at 0020 and 0021 are its data.
   },
   30(db) {
     db.prepare("INSERT INTO health_queue_day (day, last_number) VALUES ('2026-03-02', 2)").run();

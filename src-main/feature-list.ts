@@ -13,6 +13,7 @@ import { dossiersFeature } from './features/dossiers/dossiers-feature.ts';
 import { receptionFeature } from './features/reception/reception-feature.ts';
 import { signingFeature } from './features/signing/signing-feature.ts';
 import { queueFeature } from './features/queue/queue-feature.ts';
+import { reportsFeature } from './features/reports/reports-feature.ts';
 
 /**
  * Every feature of the counter, in the order they are created and started (and closed in reverse).
@@ -32,6 +33,7 @@ export const features: readonly Feature[] = [
   receptionFeature,
   signingFeature,
   queueFeature,
+  reportsFeature,
 ];
 
 /** The one list of schema steps beyond the store's own (0001–0019): every feature's, for the store to order. */

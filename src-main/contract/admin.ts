@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method.ts';
+import { AnnouncedPlan } from './calendar.ts';
 import { defineErrors } from './errors.ts';
 
 /** Names of the credentials a counter may hold; their values never leave the core in clear text. */
@@ -23,6 +24,11 @@ export const ConfigBundle = z.object({
   settings: z.record(z.string(), z.unknown()),
   /** Secrets, encrypted with a passphrase the district tells each commune separately. */
   secrets: EncryptedBlob.optional(),
+  /**
+   * Announced holiday plans (e.g. next year's, once the Prime Minister has approved it), each with its
+   * legal sources. On import a plan replaces the one of the same year; other years are kept.
+   */
+  calendar: z.object({ plans: z.array(AnnouncedPlan).max(20) }).optional(),
   signature: z.object({ alg: z.literal('ed25519'), publicKey: z.string(), fingerprint: z.string(), value: z.string() }),
 });
 export type ConfigBundle = z.infer<typeof ConfigBundle>;

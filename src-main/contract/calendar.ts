@@ -35,6 +35,62 @@ export const CalendarException = z.object({
 });
 export type CalendarException = z.infer<typeof CalendarException>;
 
+
+const LocalizedShort = z.object({ vi: z.string().min(1).max(200), en: z.string().min(1).max(200) });
+
+/**
+ * The legal act behind a day of a yearly plan: the Prime Minister's decision as conveyed by the
+ * Government Office, the ministry's notice, or the Labour Code itself for the fixed days.
+ */
+export const PlanSource = z.object({
+  /** Its number, e.g. "8726/VPCP-KGVX". */
+  ref: z.string().min(1).max(80),
+  issuedOn: z.string().regex(ISO_DAY, 'yyyy-MM-dd'),
+  /** "Văn bản", "Thông báo", "Bộ luật Lao động" … */
+  kind: LocalizedShort,
+  issuer: LocalizedShort,
+});
+export type PlanSource = z.infer<typeof PlanSource>;
+
+/** One day off of an announced plan and the act it comes from (`source` = a PlanSource ref). */
+export const PlanDayOff = z.object({
+  date: z.string().regex(ISO_DAY, 'yyyy-MM-dd'),
+  kind: z.enum(['holiday', 'compensatory', 'swap']),
+  name: LocalizedShort,
+  source: z.string().min(1).max(80),
+});
+
+/** A weekly rest day worked instead (làm bù) under the plan. */
+export const PlanWorkingDay = z.object({
+  date: z.string().regex(ISO_DAY, 'yyyy-MM-dd'),
+  note: LocalizedShort,
+  source: z.string().min(1).max(80),
+});
+
+/**
+ * A year's officially announced days off (lễ, Tết, nghỉ bù, hoán đổi) and make-up working days. It is
+ * the complete list of that year's days off besides the weekly rest days: while a year has a plan,
+ * the statutory rules are not applied to it.
+ */
+export const AnnouncedPlan = z
+  .object({
+    year: z.number().int().min(1990).max(2100),
+    sources: z.array(PlanSource).min(1).max(10),
+    daysOff: z.array(PlanDayOff).max(60),
+    workingDays: z.array(PlanWorkingDay).max(20).default([]),
+  })
+  .superRefine((plan, ctx) => {
+    const refs = new Set(plan.sources.map((s) => s.ref));
+    const seen = new Set<string>();
+    for (const d of [...plan.daysOff, ...plan.workingDays]) {
+      if (!d.date.startsWith(`${plan.year}-`)) ctx.addIssue({ code: 'custom', message: `${d.date}: ngoài năm ${plan.year} / outside the plan's year` });
+      if (seen.has(d.date)) ctx.addIssue({ code: 'custom', message: `${d.date}: ngày bị lặp / duplicate date` });
+      if (!refs.has(d.source)) ctx.addIssue({ code: 'custom', message: `${d.date}: căn cứ ${d.source} không có trong danh sách văn bản / unknown source` });
+      seen.add(d.date);
+    }
+  });
+export type AnnouncedPlan = z.infer<typeof AnnouncedPlan>;
+
 export const Weekday = z.number().int().min(0).max(6); // 0 = Chủ nhật / Sunday … 6 = thứ Bảy / Saturday
 
 /** The `calendar` section of the settings: the working calendar of this agency. */
@@ -61,6 +117,11 @@ export const CalendarSettings = z.object({
   /** Labour Code 2019 Art. 111.3: a holiday on a weekly rest day gives a day off on the next working day. */
   compensatoryDays: z.boolean().default(true),
   exceptions: z.array(CalendarException).max(1000).default([]),
+  /**
+   * Plans pushed by the district IT in the signed rollout file (e.g. next year's, once announced). A
+   * pushed plan replaces the shipped plan of the same year.
+   */
+  announcedPlans: z.array(AnnouncedPlan).max(20).default([]),
 });
 export type CalendarSettings = z.infer<typeof CalendarSettings>;
 
@@ -68,7 +129,6 @@ export const ProcessingTimeInput = z.object({
   value: z.number(),
   unit: z.enum(['working-days', 'working-hours']),
 });
-
 
 export const DayOffKind = z.enum(['weekend', 'holiday', 'compensatory', 'day-off']);
 export type DayOffKind = z.infer<typeof DayOffKind>;
@@ -78,8 +138,16 @@ export const DayOff = z.object({
   date: z.string(),
   kind: DayOffKind,
   name: LocalizedText,
-  /** Where the day comes from: the holiday library, a rule of the Labour Code, or the admin table. */
-  source: z.enum(['weekly', 'library', 'rule', 'admin']),
+  /**
+   * Where the day comes from: the weekly rest days, the statutory holidays computed from the lunar
+   * calendar, a rule of the Labour Code (second National Day, compensatory day), an announced plan,
+   * or the admin table.
+   */
+  source: z.enum(['weekly', 'statutory', 'rule', 'official', 'admin']),
+  /** The rule or announcement behind the day, as the officer reads it. */
+  basis: LocalizedText,
+  /** True when the year has no announced plan, so the day may still change. */
+  provisional: z.boolean(),
 });
 export type DayOff = z.infer<typeof DayOff>;
 
@@ -96,6 +164,8 @@ export const Appointment = z.object({
   processingTime: ProcessingTimeInput,
   workingMinutes: z.number().int().positive(),
   skipped: z.array(DayOff),
+  /** Weekly rest days inside the span that are worked (làm bù), so they counted. */
+  workedRestDays: z.array(z.object({ date: z.string(), note: LocalizedText, basis: LocalizedText })),
   explanation: LocalizedText,
 });
 export type Appointment = z.infer<typeof Appointment>;
@@ -103,9 +173,12 @@ export type Appointment = z.infer<typeof Appointment>;
 export const YearCalendar = z.object({
   year: z.number().int(),
   daysOff: z.array(DayOff),
-  /** Days worked although they would be off (làm bù), from the admin table. */
-  workingDays: z.array(z.object({ date: z.string(), note: z.string() })),
+  /** Days worked although they would be off (làm bù), from the announced plan or the admin table. */
+  workingDays: z.array(z.object({ date: z.string(), note: z.string(), basis: LocalizedText })),
   weekendDays: z.array(Weekday),
+  /** Whether the year has an officially announced plan (shipped or pushed), and its legal sources. */
+  announced: z.boolean(),
+  sources: z.array(LocalizedText),
 });
 export type YearCalendar = z.infer<typeof YearCalendar>;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './method.ts';
 
-export const DeviceKind = z.enum(['scanner', 'idcard', 'qr', 'printer']);
+/** 'ocr' is the text recogniser in use (native Tesseract or tesseract.js), listed with the devices. */
+export const DeviceKind = z.enum(['scanner', 'idcard', 'qr', 'printer', 'ocr']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
 export const DeviceStatus = z.enum(['ready', 'busy', 'offline', 'error']);
@@ -16,6 +17,8 @@ export const Device = z.object({
   address: z.string().optional(),
   simulated: z.boolean().default(false),
   detail: z.string().optional(),
+  /** For 'ocr': pages per minute measured on this PC's own pages since start-up. */
+  pagesPerMin: z.number().nonnegative().optional(),
 });
 export type Device = z.infer<typeof Device>;
 

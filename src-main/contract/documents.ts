@@ -46,4 +46,9 @@ export const DocumentErrors = defineErrors({
   DOC_OCR_FAILED: { vi: 'Nhận dạng chữ (OCR) thất bại cho trang này.', en: 'Text recognition (OCR) failed for this page.' },
   DOC_OCR_CANCELLED: { vi: 'Đã dừng nhận dạng chữ.', en: 'Text recognition cancelled.' },
   DOC_LANG_MISSING: { vi: 'Thiếu dữ liệu ngôn ngữ cho nhận dạng chữ.', en: 'OCR language data missing.' },
+  DOC_OCR_ENGINE_MISSING: {
+    vi: 'Không tìm thấy chương trình Tesseract trên máy (hoặc thiếu dữ liệu tiếng Việt). Bỏ chọn "native" để dùng bộ nhận dạng có sẵn.',
+    en: 'The Tesseract program was not found on this PC (or its Vietnamese data is missing). Do not force "native" to use the built-in recogniser.',
+  },
+  DOC_OCR_ENGINE_UNKNOWN: { vi: 'Bộ nhận dạng chữ không hợp lệ (chỉ nhận auto, native, wasm).', en: 'Unknown OCR engine (only auto, native, wasm).' },
 });

@@ -21,6 +21,14 @@ export const Insurance = z.object({
   managerCode: z.string().optional(),
   livingArea: z.string().optional(),
   fiveYearsFrom: PartialDate.optional(),
+  /** Parent's name on a child's card (field 10, hex-decoded). */
+  parentName: z.string().optional(),
+  /** Mã hưởng / benefit level 1–5 (field 14 of the 15- and 16-field layouts). */
+  benefitLevel: z.string().optional(),
+  /** Nơi cấp, đổi thẻ (field 15 of the 16-field layout, hex-decoded). */
+  placeOfIssue: z.string().optional(),
+  /** How many fields the QR had before its "$" (9, 13, 14, 15 or 16): which card generation it is. */
+  qrFields: z.number().int().optional(),
 });
 
 /** One normalised identity for every source (`counter id parse … --json` prints exactly this). */

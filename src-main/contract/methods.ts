@@ -20,6 +20,7 @@ import { signingMethods } from './signing.ts';
 import { queueMethods } from './queue.ts';
 import { dossierViewMethods } from './dossier-view.ts';
 import { trainingMethods } from './training.ts';
+import { reportsMethods } from './reports.ts';
 
 /** The one table both transports are generic over. Each feature keeps its methods in its own file. */
 export const methods = {
@@ -44,6 +45,7 @@ export const methods = {
   ...queueMethods,
   ...dossierViewMethods,
   ...trainingMethods,
+  ...reportsMethods,
 };
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -148,6 +148,38 @@ export const QUEUE_PROBLEMS: Record<string, { message: Text; advice: Text }> = {
     message: t('Hồ sơ không còn trên máy này.', 'The dossier is no longer on this computer.'),
     advice: t('Báo CNTT: có thể hồ sơ đã bị xóa hoặc khôi phục từ bản sao lưu cũ.', 'Call IT: it may have been deleted or restored from an older backup.'),
   },
+  TOKEN_REFUSED: {
+    message: t('Máy chủ tỉnh không nhận mã truy cập vừa cấp cho quầy.', 'The provincial server refused the access token it had just issued.'),
+    advice: t(
+      'Không phải lỗi thông tin đăng nhập của quầy. Ứng dụng tự xin mã mới và gửi lại. Nếu kéo dài, báo CNTT tỉnh kiểm tra máy chủ (đồng hồ, cân bằng tải).',
+      'Not a problem with this counter’s credentials. It fetches a fresh token and retries by itself. If it lasts, ask the provincial IT to check the server (clock, load balancer).',
+    ),
+  },
+  FILE_BUSY: {
+    message: t('Máy chủ tỉnh báo tệp của hồ sơ đang được tải lên bởi yêu cầu khác.', 'The provincial server says a file of this dossier is being uploaded by another request.'),
+    advice: t('Không cần làm gì: ứng dụng sẽ tự thử lại.', 'Nothing to do: it will retry by itself.'),
+  },
+  FILE_BUSY_STUCK: {
+    message: t('Máy chủ tỉnh giữ khóa một tệp của hồ sơ quá lâu nên chưa nhận tiếp được.', 'The provincial server has kept a file of this dossier locked for too long.'),
+    advice: t(
+      'Hồ sơ vẫn an toàn trên máy và ứng dụng vẫn tự thử lại. Báo CNTT tỉnh: một lượt tải lên cũ chưa được máy chủ giải phóng (lỗi FILE_BUSY).',
+      'The dossier is safe here and retries go on. Tell the provincial IT: an old upload was never released by the server (FILE_BUSY).',
+    ),
+  },
+  LOCAL_BLOB_DAMAGED: {
+    message: t('Tệp quét lưu trên máy này bị hỏng nên không gửi được.', 'A stored scan on this computer is damaged and cannot be sent.'),
+    advice: t(
+      'Hồ sơ không được gửi lại tự động. Quét lại thành phần hồ sơ bị lỗi (hoặc khôi phục bản sao lưu gần nhất), rồi bấm “Gửi lại”; báo CNTT kiểm tra ổ đĩa.',
+      'It will not be resent automatically. Rescan the damaged component (or restore the latest backup), then press “Retry”; ask IT to check the disk.',
+    ),
+  },
+  LOCAL_BLOB_MISSING: {
+    message: t('Một tệp quét của hồ sơ không còn trên máy này.', 'A stored scan of this dossier is missing from this computer.'),
+    advice: t(
+      'Hồ sơ không được gửi lại tự động. Quét lại thành phần hồ sơ bị thiếu (hoặc khôi phục bản sao lưu gần nhất), rồi bấm “Gửi lại”; báo CNTT.',
+      'It will not be resent automatically. Rescan the missing component (or restore the latest backup), then press “Retry”; call IT.',
+    ),
+  },
   NOT_CONFIRMED: {
     message: t('Đã gửi, đang chờ máy chủ tỉnh xác nhận.', 'Sent; waiting for the provincial server to confirm.'),
     advice: t('Không cần làm gì; ứng dụng sẽ tự hỏi lại.', 'Nothing to do; it will ask again.'),

@@ -43,7 +43,13 @@ export const storeMethods = {
   'store.purge': method({
     summary: 'Delete local copies confirmed by the province more than the retention period ago',
     input: z.object({ dryRun: z.boolean().default(false) }),
-    output: z.object({ retentionDays: z.number().int(), purged: z.array(z.object({ id: z.string(), code: z.string(), confirmedAt: z.string() })), blobsDeleted: z.number().int() }),
+    output: z.object({
+      retentionDays: z.number().int(),
+      purged: z.array(z.object({ id: z.string(), code: z.string(), confirmedAt: z.string() })),
+      /** Old enough but kept, because something of it is not delivered yet. */
+      held: z.array(z.object({ id: z.string(), code: z.string(), confirmedAt: z.string() })),
+      blobsDeleted: z.number().int(),
+    }),
   }),
 };
 

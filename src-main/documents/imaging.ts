@@ -137,12 +137,9 @@ export async function processPage(input: Buffer, analysis: PageAnalysis, opts: P
   const grey = opts.colour === 'gray' || (opts.colour !== 'color' && analysis.colourfulness < 12);
   const skew = opts.deskew !== false && Math.abs(analysis.skewDeg) >= 0.3 ? analysis.skewDeg : 0;
   const meta = await sharp(input).metadata();
-  let img = sharp(input, { failOn: 'error' }).rotate();
-  if (opts.rotate) img = img.rotate(opts.rotate);
-  if (skew) img = img.rotate(-skew, { background: { r: 255, g: 255, b: 255 } });
-  let base = await img.toBuffer();
+  let base = await uprightAndStraight(input, opts.rotate, skew);
   if (opts.cropToContent && analysis.content) {
-    const m = await sharp(base).metadata();
+    const m = base.info;
     const k = (m.width ?? 1) / analysis.analysisWidth;
     const pad = Math.round(20 * k);
     const c = analysis.content;
@@ -150,19 +147,39 @@ export async function processPage(input: Buffer, analysis: PageAnalysis, opts: P
     const top = Math.max(0, Math.round(c.top * k) - pad);
     const width = Math.min((m.width ?? 0) - left, Math.round(c.width * k) + 2 * pad);
     const height = Math.min((m.height ?? 0) - top, Math.round(c.height * k) + 2 * pad);
-    if (width > 50 && height > 50) base = await sharp(base).extract({ left, top, width, height }).toBuffer();
+    if (width > 50 && height > 50) base = await fromRaw(base).extract({ left, top, width, height }).raw().toBuffer({ resolveWithObject: true });
   }
   let dpi = Math.min(opts.dpi, maxDpi);
-  const fullWidth = (await sharp(base).metadata()).width ?? meta.width ?? 1;
+  const fullWidth = base.info.width ?? meta.width ?? 1;
   for (const [quality, scaleDpi] of [[80, dpi], [68, dpi], [68, Math.min(dpi, 200)], [55, Math.min(dpi, 150)]] as const) {
     const width = Math.round((fullWidth * scaleDpi) / opts.dpi);
-    let p = sharp(base).resize({ width: Math.min(width, fullWidth) });
+    let p = fromRaw(base).resize({ width: Math.min(width, fullWidth) });
     if (grey) p = p.greyscale();
     const { data, info } = await p.jpeg({ quality, mozjpeg: false, chromaSubsampling: '4:2:0' }).toBuffer({ resolveWithObject: true });
     dpi = scaleDpi;
     if (data.length <= maxBytes || scaleDpi <= 150) return { image: data, mime: 'image/jpeg', width: info.width, height: info.height, dpi, grey, skewCorrected: skew };
   }
   throw new Error('unreachable');
+}
+
+export interface RawImage {
+  data: Buffer;
+  info: { width: number; height: number; channels: number };
+}
+
+export const fromRaw = (r: RawImage) => sharp(r.data, { raw: { width: r.info.width, height: r.info.height, channels: r.info.channels as 1 | 2 | 3 | 4 } });
+
+/**
+ * EXIF orientation and the quarter turn (OSD), then the skew, as two pipelines: sharp keeps only
+ * the last `rotate(angle)` of one pipeline, so chaining them would drop the quarter turn. Pixels
+ * stay raw in between, so nothing is JPEG-compressed twice.
+ */
+export async function uprightAndStraight(input: Buffer, quarterTurn: number | undefined, skewDeg: number): Promise<RawImage> {
+  let img = sharp(input, { failOn: 'error' }).autoOrient();
+  if (quarterTurn) img = img.rotate(quarterTurn);
+  const upright = await img.raw().toBuffer({ resolveWithObject: true });
+  if (!skewDeg) return upright;
+  return fromRaw(upright).rotate(-skewDeg, { background: { r: 255, g: 255, b: 255 } }).raw().toBuffer({ resolveWithObject: true });
 }
 
 export async function thumbnail(input: Buffer, width = 240): Promise<Buffer> {

@@ -6,6 +6,7 @@ import {
   popGraphicsState, pushGraphicsState, setCharacterSqueeze, setTextRenderingMode, type PDFFont,
 } from 'pdf-lib';
 import type { OcrWord } from '../contract/scan.ts';
+import { loadFormFonts } from './fonts.ts';
 
 export interface PdfPage {
   image: Buffer;
@@ -24,7 +25,6 @@ export interface BuildOptions {
   now?: Date;
 }
 
-const FONT_PATHS = ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', 'C:\\Windows\\Fonts\\arial.ttf'];
 const ICC_PATHS = ['/usr/share/color/icc/ghostscript/srgb.icc', '/usr/share/color/icc/sRGB.icc', 'C:\\Windows\\System32\\spool\\drivers\\color\\sRGB Color Space Profile.icm'];
 
 const firstExisting = (paths: string[]) => paths.find((p) => existsSync(p));
@@ -36,8 +36,9 @@ const firstExisting = (paths: string[]) => paths.find((p) => existsSync(p));
 export async function buildSearchablePdf(pages: PdfPage[], opts: BuildOptions = {}): Promise<{ bytes: Uint8Array; pdfa: boolean }> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const fontPath = firstExisting(FONT_PATHS);
-  const font = fontPath ? await doc.embedFont(readFileSync(fontPath), { subset: true }) : undefined;
+  // The Noto Sans the app ships (as the printed forms use): a text layer on every machine, or a loud
+  // FONT_MISSING, never a PDF that silently cannot be searched.
+  const font = await doc.embedFont(loadFormFonts().regular, { subset: true });
   for (const p of pages) {
     const k = 72 / p.dpi;
     const pw = p.width * k;
@@ -45,7 +46,7 @@ export async function buildSearchablePdf(pages: PdfPage[], opts: BuildOptions = 
     const page = doc.addPage([pw, ph]);
     const img = p.mime === 'image/png' ? await doc.embedPng(p.image) : await doc.embedJpg(p.image);
     page.drawImage(img, { x: 0, y: 0, width: pw, height: ph });
-    if (!font || p.words.length === 0) continue;
+    if (p.words.length === 0) continue;
     page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.Invisible));
     for (const line of groupLines(p.words)) drawLine(page, font, line, k, ph);
     page.pushOperators(setCharacterSqueeze(100), popGraphicsState());

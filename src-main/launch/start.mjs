@@ -9,7 +9,9 @@ const extra = process.argv.slice(2);
 const build = spawnSync(projectNode(), [join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
   cwd: projectRoot,
   stdio: ['ignore', 'ignore', 'inherit'],
+  timeout: 10 * 60_000, // a hung build must not leave `npm start` waiting forever
 });
+if (build.error) console.error(`electron-vite build: ${build.error.message}`);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const electron = findElectron({ timeoutMs: 30_000 });

@@ -27,7 +27,7 @@ export interface FaultPlan {
 }
 
 /** mulberry32: a seeded generator, so a failing fault run can be replayed with the same seed. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { portalDay, toPortalDate } from '../domain/dossier/portal-date.ts';
+import { FileLocks } from './file-locks.ts';
 import { FaultInjector, type FaultPlan, type FaultRule } from './faults.ts';
 import { OpenApiValidator } from './openapi-validator.ts';
 import { err, type Reply, type UploadTarget } from './reply.ts';
@@ -24,6 +25,8 @@ export interface ReferenceServerOptions {
   /** client id → secret accepted at /token. */
   clients?: Record<string, string>;
   tokenTtlSec?: number;
+  /** An upload lock whose request sent nothing for this long is taken over by the next request. */
+  fileLockTtlMs?: number;
   now?: () => Date;
   log?: (line: string) => void;
 }
@@ -52,7 +55,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
   const statusUpdates = new StatusUpdates(db, contract, opts.dataDir, now);
   const counters = new CounterRegistry(db, now);
   const tokens = new Map<string, { clientId: string; expires: number }>();
-  const busyFiles = new Set<string>();
+  const fileLocks = new FileLocks(opts.fileLockTtlMs ?? 30_000);
   const partPath = (dossierId: string, fileId: string) => join(opts.dataDir, 'uploads', dossierId, `${fileId}.part`);
   const heldBytes = (p: string) => (existsSync(p) ? statSync(p).size : 0);
 
@@ -206,13 +209,18 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
     if (target.complete) return drainThen(req, () => send(req, res, { status: 200, body: target.state() }));
     const path = target.path;
     const claimed = Number(req.headers['upload-offset']);
+    const lock = fileLocks.take(target.busyKey, req);
+    // The client left while the request waited (a slow fault): there is no one to write for or answer.
+    if (lock === 'gone') return;
+    if (lock === 'busy') {
+      const offset = heldBytes(path);
+      return drainThen(req, () => send(req, res, { status: 409, body: { error_code: 'FILE_BUSY', message: 'Tệp đang được tải lên bởi yêu cầu khác.', offset } }));
+    }
     const held = heldBytes(path);
-    const busyKey = target.busyKey;
-    if (busyFiles.has(busyKey)) return drainThen(req, () => send(req, res, { status: 409, body: { error_code: 'FILE_BUSY', message: 'Tệp đang được tải lên bởi yêu cầu khác.', offset: held } }));
     if (!Number.isInteger(claimed) || claimed !== held) {
+      lock.release();
       return drainThen(req, () => send(req, res, { status: 409, body: { error_code: 'OFFSET_MISMATCH', message: 'Vị trí tải lên không khớp với máy chủ.', offset: held } }));
     }
-    busyFiles.add(busyKey);
     mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(path, 'a');
     let pos = held;
@@ -224,10 +232,14 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
       if (finished) return;
       finished = true;
       closeSync(fd);
-      busyFiles.delete(busyKey);
+      lock.release();
     };
+    req.on('close', release);
     req.on('data', (chunk: Buffer) => {
       if (finished || overflow) return;
+      // An expired lock was handed to a newer request: not one more byte from this one.
+      if (lock.lost) return release();
+      lock.touch();
       let part = chunk;
       if (pos + part.length > target.size) {
         overflow = true;
@@ -241,10 +253,10 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
         req.socket.destroy();
       }
     });
-    req.on('close', release);
     req.on('end', () => {
       if (finished) return;
       release();
+      if (lock.lost) return;
       if (overflow) {
         rmSync(path, { force: true });
         return send(req, res, err(400, 'FILE_TOO_LARGE', 'Tệp gửi lên lớn hơn kích thước đã khai báo.'));

@@ -15,9 +15,10 @@ interface DeclaredResult {
   MaBam: string;
 }
 
+/** Named as DVCQG's progress record (CapNhatTienDoHoSoMC): TrangThai, ThoiDiemXuLy. */
 interface StatusUpdateBody {
-  TrangThaiHoSo: string;
-  NgayCapNhat: string;
+  TrangThai: string;
+  ThoiDiemXuLy: string;
   NoiDungXuLy?: string;
   NguoiXuLy?: string;
   DanhSachGiayToKetQua?: DeclaredResult[];
@@ -99,8 +100,8 @@ export class StatusUpdates {
       const declared = update.DanhSachGiayToKetQua ?? [];
       if (!existing) {
         const current = Number(d.status);
-        if (TERMINAL_STATUSES.has(current) && String(current) !== update.TrangThaiHoSo) {
-          return err(422, 'STATUS_CONFLICT', `Hồ sơ đã ở trạng thái kết thúc (${current}); không thể chuyển sang ${update.TrangThaiHoSo}.`);
+        if (TERMINAL_STATUSES.has(current) && String(current) !== update.TrangThai) {
+          return err(422, 'STATUS_CONFLICT', `Hồ sơ đã ở trạng thái kết thúc (${current}); không thể chuyển sang ${update.TrangThai}.`);
         }
         this.db.prepare('INSERT INTO status_updates (key, dossier_id, client_id, payload) VALUES (?, ?, ?, ?)').run(key, dossierId, clientId, JSON.stringify(update));
         for (const r of declared) this.declare(dossierId, r);
@@ -134,11 +135,11 @@ export class StatusUpdates {
 
   /** Inside the caller's transaction: the new status, one progress record, and the results published. */
   private apply(dossierId: string, u: StatusUpdateBody): void {
-    const label = DOSSIER_STATUSES[Number(u.TrangThaiHoSo) as keyof typeof DOSSIER_STATUSES].vi;
-    this.db.prepare('UPDATE dossiers SET status = ?, change_seq = ? WHERE id = ?').run(u.TrangThaiHoSo, nextChange(this.db), dossierId);
+    const label = DOSSIER_STATUSES[Number(u.TrangThai) as keyof typeof DOSSIER_STATUSES].vi;
+    this.db.prepare('UPDATE dossiers SET status = ?, change_seq = ? WHERE id = ?').run(u.TrangThai, nextChange(this.db), dossierId);
     this.db
       .prepare('INSERT INTO progress (dossier_id, status, at, note, by_whom) VALUES (?, ?, ?, ?, ?)')
-      .run(dossierId, u.TrangThaiHoSo, u.NgayCapNhat, u.NoiDungXuLy ?? label, u.NguoiXuLy ?? 'Cán bộ một cửa');
+      .run(dossierId, u.TrangThai, u.ThoiDiemXuLy, u.NoiDungXuLy ?? label, u.NguoiXuLy ?? 'Cán bộ một cửa');
     for (const r of u.DanhSachGiayToKetQua ?? []) {
       if (this.held(dossierId, r)) continue;
       const path = this.partPath(dossierId, r.GiayToId);
@@ -179,6 +180,6 @@ export class StatusUpdates {
       payload: string;
       applied: number;
       posts: number;
-    }>).map((r) => ({ key: r.key, TrangThaiHoSo: (JSON.parse(r.payload) as StatusUpdateBody).TrangThaiHoSo, applied: r.applied === 1, posts: r.posts }));
+    }>).map((r) => ({ key: r.key, TrangThaiHoSo: (JSON.parse(r.payload) as StatusUpdateBody).TrangThai, applied: r.applied === 1, posts: r.posts }));
   }
 }

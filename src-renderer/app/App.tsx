@@ -11,6 +11,7 @@ import { DossiersPage } from '../features/dossiers/DossiersPage.tsx';
 import { HealthPage } from '../features/health/HealthPage.tsx';
 import { QueuePage } from '../features/queue/QueuePage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { ReportsPage } from '../features/reports/ReportsPage.tsx';
 
 const PAGES: Record<Section, () => React.JSX.Element> = {
   reception: ReceptionPage,
@@ -18,6 +19,7 @@ const PAGES: Record<Section, () => React.JSX.Element> = {
   health: HealthPage,
   queue: QueuePage,
   settings: SettingsPage,
+  reports: ReportsPage,
 };
 
 export function App() {

@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachHost, openApp, type AppUnderTest } from './harness.ts';
 import { createCore } from '../../src-main/core.ts';
 import { createSoftHsm, initToken, SOFTHSM_MODULE } from '../sim/pki/softhsm.ts';
 import { createTestPki } from '../sim/pki/test-pki.ts';
@@ -42,7 +42,7 @@ const inkedShare = (app: AppUnderTest) =>
     return ink / (data.length / 4);
   });
 
-describe.each(hostsUnderTest())('dossier detail, signing and returning the result (%s)', (host) => {
+describeEachHost('dossier detail, signing and returning the result (%s)', (host) => {
   let app: AppUnderTest;
   let seed: Awaited<ReturnType<typeof seeded>>;
   const errors: string[] = [];
@@ -69,7 +69,7 @@ describe.each(hostsUnderTest())('dossier detail, signing and returning the resul
     await expect.poll(() => page.getByTestId('component-row').count(), { timeout: 10_000 }).toBe(3);
     await expect.poll(() => page.getByTestId('form-row').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId('form-row').textContent()).toMatch(/Mẫu 01.*[0-9a-f]{64}/);
-    await app.screenshot('dossier-detail');
+    await app.screenshot('dossier-detail', { readme: 'dossier-detail' });
   }, 60_000);
 
   it('renders the component PDF with pdf.js on a canvas under the app CSP, with page navigation and zoom', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
+import { describeEachHost, openApp, type AppUnderTest } from './harness.ts';
 import { openStore } from '../../src-main/store/store.ts';
 import { draft, AGENCY } from '../unit/store/helpers.ts';
 
@@ -17,7 +17,7 @@ function seededDataDir(): string {
   return dir;
 }
 
-describe.each(hostsUnderTest())('Dossiers screen (%s)', (host) => {
+describeEachHost('Dossiers screen (%s)', (host) => {
   let app: AppUnderTest;
   beforeAll(async () => {
     app = await openApp(host, { dataDir: seededDataDir() });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
+import { describeEachHost, openApp, type AppUnderTest } from './harness.ts';
 import { BhytServiceSim } from '../sim/bhyt/server.ts';
 import { TRAINING_SAMPLES } from '../../src-main/domain/identity/training-samples.ts';
 import { SimulatedTicketPrinter } from '../../src-main/devices/printer/simulated/tcp-ticket-printer.ts';
@@ -13,7 +13,7 @@ import { decodeEscPos, rasterBitmap } from '../../src-main/devices/printer/simul
  * fast as the browser takes keys, ending with Enter); the page checks the patient in, shows the
  * queue number and the card validity from the card-check service (a real HTTP simulator).
  */
-describe.each(hostsUnderTest())('health-station check-in from a BHYT QR (%s)', (host) => {
+describeEachHost('health-station check-in from a BHYT QR (%s)', (host) => {
   let app: AppUnderTest;
   const ticketPrinter = new SimulatedTicketPrinter();
   const tickets: number[] = [];
@@ -50,7 +50,7 @@ describe.each(hostsUnderTest())('health-station check-in from a BHYT QR (%s)', (
     await expect.poll(() => page.getByTestId('queue-ticket').getByTestId('card-status').textContent()).toBe('Thẻ còn giá trị');
     await expect.poll(() => page.getByTestId('identity-card').textContent()).toContain('Nguyễn Văn An');
     expect(await page.getByTestId('identity-card').textContent()).toContain('DN4790123456789');
-    await app.screenshot('health-checkin');
+    await app.screenshot('health-checkin', { readme: 'health-checkin' });
     await page.keyboard.type(TRAINING_SAMPLES.bhyt, { delay: 0 });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('queue-number').textContent(), { timeout: 15_000 }).toBe('2');

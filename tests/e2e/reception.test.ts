@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachHost, openApp, type AppUnderTest } from './harness.ts';
 
-describe.each(hostsUnderTest())('reception in training mode (%s)', (host) => {
+describeEachHost('reception in training mode (%s)', (host) => {
   let app: AppUnderTest;
   beforeAll(async () => {
     app = await openApp(host, { training: true });

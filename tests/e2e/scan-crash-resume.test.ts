@@ -1,10 +1,10 @@
 import { afterAll, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT, SCREENSHOTS, startWebHost } from './harness.ts';
+import type { ManagedChild } from '../support/children.ts';
 
 /**
  * Issue 8: a page scanned into a reception survives the web host being killed (SIGKILL, as a power
@@ -12,39 +12,21 @@ import { ROOT, SCREENSHOTS, startWebHost } from './harness.ts';
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'osc-e2e-scan-crash-'));
 const browsers: Browser[] = [];
-const hosts: number[] = [];
+const hosts: ManagedChild[] = [];
 afterAll(async () => {
   for (const b of browsers) await b.close();
-  for (const pid of hosts) killTree(pid); // also when the test failed half-way
+  for (const h of hosts) await h.stop(); // also when the test failed half-way
 });
-
-/** The host and what it spawned (tsx runs the host in a child node process), all at once with SIGKILL. */
-function killTree(pid: number): void {
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) {
-    try {
-      tree.push(...execFileSync('pgrep', ['-P', String(tree[i])], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number));
-    } catch {
-      /* no children */
-    }
-  }
-  for (const p of tree) {
-    try {
-      process.kill(p, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
-  }
-}
 
 async function open(): Promise<{ page: Page; kill: () => void }> {
   const { url, child } = await startWebHost({ training: true, dataDir });
+  hosts.push(child);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--disable-gpu', '--no-first-run'] });
   browsers.push(browser);
-  hosts.push(child.pid!);
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   await page.goto(url);
-  return { page, kill: () => killTree(child.pid!) };
+  // The host and what it spawned (tsx runs it in a child node process): its whole process group, at once.
+  return { page, kill: () => child.kill('SIGKILL') };
 }
 
 it('a scanned page is back after the host is killed and the draft is resumed', async () => {

@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { openApp, ROOT, SCREENSHOTS, type AppUnderTest } from './harness.ts';
+import { openApp, ROOT, type AppUnderTest } from './harness.ts';
 
 /**
  * The district IT officer configures profile A through the Settings screen, creates the district
@@ -204,7 +204,7 @@ describe('settings: configure one PC, roll the configuration out to a fresh one'
     // The passphrase was kept for the second attempt; the officer only confirms.
     await trust.getByRole('button', { name: 'Dấu vân tay trùng khớp — tin cậy và nhập' }).click();
     await expect.poll(() => importer.getByTestId('import-result').textContent(), POLL).toContain('mật khẩu máy chủ');
-    await app.screenshot('settings-rollout-import');
+    await app.screenshot('settings-rollout-import', { readme: 'settings-rollout' });
 
     // A second import of a file from a now-trusted key asks nothing.
     await importer.getByRole('button', { name: 'Nhập cấu hình' }).click();
@@ -239,7 +239,5 @@ describe('settings: configure one PC, roll the configuration out to a fresh one'
     expect((b.calendar?.exceptions as unknown[]).length).toBe(1);
     expect(secretsB.find((s) => s.name === 'server.clientSecret')?.set).toBe(true);
 
-    mkdirSync(join(SCREENSHOTS, 'readme'), { recursive: true });
-    copyFileSync(join(SCREENSHOTS, 'web-settings-rollout-import.png'), join(SCREENSHOTS, 'readme', 'settings-rollout.png'));
   }, 180_000);
 });

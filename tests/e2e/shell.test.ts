@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostsUnderTest, openApp, type AppUnderTest } from './harness.ts';
-import { reportElectronAvailability } from './hosts-report.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachHost, openApp, type AppUnderTest } from './harness.ts';
 
-reportElectronAvailability();
-
-describe.each(hostsUnderTest())('app shell (%s)', (host) => {
+describeEachHost('app shell (%s)', (host) => {
   let app: AppUnderTest;
   beforeAll(async () => {
     app = await openApp(host, { training: true });

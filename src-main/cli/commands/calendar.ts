@@ -32,13 +32,15 @@ export const calendarCommands: CliCommand[] = [
       const receivedAt = flagString(args, 'at') ?? new Date().toISOString();
       if (args.flags.at === true) throw CalendarErrors.raise('CALENDAR_INVALID_DATE', { value: '' });
       const result = await ctx.call('calendar.appointment', { receivedAt, processingTime: processingTimeFrom(args) });
-      const skipped = result.skipped.map((d) => `  ${dayLabel(d.date)} ${KIND_VI[d.kind].padEnd(20)} ${d.name.vi}`);
+      const skipped = result.skipped.map((d) => `  ${dayLabel(d.date)} ${KIND_VI[d.kind].padEnd(20)} ${d.name.vi} — ${d.basis.vi}`);
+      const worked = result.workedRestDays.map((w) => `  ${dayLabel(w.date)} ${w.note.vi} — ${w.basis.vi}`);
       const text = [
         result.explanation.vi,
         '',
         `Bắt đầu tính / counting starts: ${result.countingStartsAt} (${result.startRule})`,
         `Hẹn trả / appointment:          ${result.appointmentAt}`,
         ...(skipped.length ? ['Ngày không tính / days not counted:', ...skipped] : []),
+        ...(worked.length ? ['Ngày làm bù có tính / make-up days counted:', ...worked] : []),
       ].join('\n');
       return { data: result, text };
     },
@@ -54,6 +56,9 @@ export const calendarCommands: CliCommand[] = [
       const cal = await ctx.call('calendar.holidays', { year });
       const lines = [
         `Năm ${cal.year} — ngày nghỉ / days off (ngoài nghỉ hằng tuần / besides weekly rest days):`,
+        cal.announced
+          ? `Theo kế hoạch đã công bố / announced plan: ${cal.sources.map((s) => s.vi).join('; ')}`
+          : `Năm ${cal.year} chưa có thông báo chính thức: ngày lễ, Tết tính theo Bộ luật Lao động và âm lịch, có thể thay đổi. / No official announcement yet: statutory days from the lunar calendar.`,
         ...cal.daysOff.map((d) => `  ${dayLabel(d.date)} ${KIND_VI[d.kind].padEnd(20)} ${d.name.vi}`),
         ...(cal.workingDays.length
           ? ['Ngày làm bù / swapped working days:', ...cal.workingDays.map((w) => `  ${dayLabel(w.date)} ${w.note}`)]

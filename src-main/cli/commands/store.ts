@@ -68,7 +68,8 @@ export const storeCommands: CliCommand[] = [
     async run(ctx, args) {
       const r = await ctx.call('store.purge', { dryRun: truthy(args.flags['dry-run']) || flagString(args, 'dry-run') !== undefined });
       const verb = truthy(args.flags['dry-run']) ? 'Sẽ xóa / would purge' : 'Đã xóa / purged';
-      const text = r.retentionDays === 0 ? 'Lưu giữ vĩnh viễn (retentionDays = 0) / retention disabled' : `${verb}: ${r.purged.length} hồ sơ, ${r.blobsDeleted} tệp`;
+      const text = r.retentionDays === 0 ? 'Lưu giữ vĩnh viễn (retentionDays = 0) / retention disabled' : `${verb}: ${r.purged.length} hồ sơ, ${r.blobsDeleted} tệp` +
+            (r.held.length ? `\nGiữ lại / kept: ${r.held.length} hồ sơ còn dữ liệu chưa gửi lên tỉnh (not delivered yet)` : '');
       return { data: r, text };
     },
   },

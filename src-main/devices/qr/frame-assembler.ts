@@ -1,4 +1,5 @@
 import type { QrSuffix } from '../../contract/idread.ts';
+import { trimControls } from '../../domain/identity/text.ts';
 
 export type Frame = { ok: true; bytes: Uint8Array } | { ok: false; bytes: number; reason: 'timeout' | 'overflow' };
 
@@ -70,7 +71,10 @@ function trimLineEnds(bytes: number[]): number[] {
   return bytes.slice(s, e);
 }
 
-/** UTF-8 without throwing: damage becomes U+FFFD, which the parsers then flag. */
+/**
+ * UTF-8 without throwing: damage becomes U+FFFD, which the parsers then flag. Control bytes at the
+ * ends (a trailing NUL, STX/ETX framing, CR/LF) are the reader's, not the code's, and are dropped here.
+ */
 export function decodeFrame(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes);
+  return trimControls(new TextDecoder('utf-8').decode(bytes));
 }

@@ -78,9 +78,12 @@ export function computeAppointment(cal: WorkingCalendar, receivedAt: string, pro
   const start = countingStart(cal, received);
   const due = addWorkingMinutes(cal, start.at, minutes);
   const skipped: DayOff[] = [];
+  const workedRestDays: Appointment['workedRestDays'] = [];
   for (let n = dayOf(received); n <= dayOf(due); n++) {
     const off = cal.dayOff(n);
     if (off) skipped.push(off);
+    const worked = n >= dayOf(start.at) ? cal.workedRestDay(n) : undefined;
+    if (worked) workedRestDays.push(worked);
   }
   const result = {
     receivedAt: isoWall(received),
@@ -90,6 +93,8 @@ export function computeAppointment(cal: WorkingCalendar, receivedAt: string, pro
     processingTime: { value: processingTime.value, unit: processingTime.unit },
     workingMinutes: minutes,
     skipped,
+    workedRestDays,
   };
-  return { ...result, explanation: explainAppointment({ received, start: start.at, rule: start.rule, due, processingTime, skipped, lateCutoff: cal.hours.lateCutoff }) };
+  const explanation = explainAppointment({ received, start: start.at, rule: start.rule, due, processingTime, skipped, workedRestDays, lateCutoff: cal.hours.lateCutoff });
+  return { ...result, explanation };
 }

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../contract/errors.ts';
-import type { DayOff, StartRule } from '../../contract/calendar.ts';
+import type { Appointment, DayOff, StartRule } from '../../contract/calendar.ts';
 import type { ProcessingTime } from './processing-time.ts';
 import { civilDate, parseIsoDay, viDate, viDayMonth, weekdayName } from './civil-day.ts';
 import { clockText, dayOf, minuteOfDay, parseReceivedAt, type WallMinute } from './wall-time.ts';
@@ -11,6 +11,7 @@ export interface ExplainInput {
   due: WallMinute;
   processingTime: ProcessingTime;
   skipped: DayOff[];
+  workedRestDays: Appointment['workedRestDays'];
   lateCutoff: number | undefined;
 }
 
@@ -52,15 +53,34 @@ function startSentence(x: ExplainInput, lang: 'vi' | 'en'): string {
   return (lang === 'vi' ? vi : en)[x.rule];
 }
 
+/** dd/MM inside the receipt's year, dd/MM/yyyy outside it. */
+function dayText(x: ExplainInput, date: string): string {
+  const n = parseIsoDay(date) as number;
+  return civilDate(n).year === civilDate(dayOf(x.received)).year ? viDayMonth(n) : viDate(n);
+}
+
 function skippedList(x: ExplainInput, lang: 'vi' | 'en'): string {
   if (x.skipped.length === 0) return '';
-  const year = civilDate(dayOf(x.received)).year;
-  const items = x.skipped.map((d) => {
-    const n = parseIsoDay(d.date) as number;
-    const when = civilDate(n).year === year ? viDayMonth(n) : viDate(n);
-    return `${when} (${d.name[lang]})`;
-  });
+  const items = x.skipped.map((d) => `${dayText(x, d.date)} (${d.name[lang]})`);
   return lang === 'vi' ? `Không tính ${items.join(', ')}.` : `Not counted: ${items.join(', ')}.`;
+}
+
+/** Names the rule or announcement behind every skipped day, grouped by basis in order of first use. */
+function basisList(x: ExplainInput, lang: 'vi' | 'en'): string {
+  if (x.skipped.length === 0) return '';
+  const groups = new Map<string, string[]>();
+  for (const d of x.skipped) {
+    const key = d.basis[lang];
+    groups.set(key, [...(groups.get(key) ?? []), dayText(x, d.date)]);
+  }
+  const items = [...groups.entries()].map(([basis, dates]) => `${basis} (${dates.join(', ')})`);
+  return lang === 'vi' ? `Căn cứ: ${items.join('; ')}.` : `Basis: ${items.join('; ')}.`;
+}
+
+function workedList(x: ExplainInput, lang: 'vi' | 'en'): string {
+  if (x.workedRestDays.length === 0) return '';
+  const items = x.workedRestDays.map((w) => `${dayText(x, w.date)} (${w.note[lang]}; ${w.basis[lang]})`);
+  return lang === 'vi' ? `Có tính ngày làm bù ${items.join(', ')}.` : `Counted as worked: ${items.join(', ')}.`;
 }
 
 /** The sentences an officer reads to the citizen, Vietnamese first. */
@@ -71,6 +91,8 @@ export function explainAppointment(x: ExplainInput): LocalizedText {
       lang === 'vi' ? `Thời hạn giải quyết ${duration(x.processingTime, lang)}.` : `Processing time ${duration(x.processingTime, lang)}.`,
       startSentence(x, lang),
       skippedList(x, lang),
+      basisList(x, lang),
+      workedList(x, lang),
       lang === 'vi' ? `Hẹn trả ${moment(x.due, lang)}.` : `Appointment ${moment(x.due, lang)}.`,
     ]
       .filter(Boolean)

@@ -1,14 +1,15 @@
 import type { LocalizedText } from '../../contract/errors.ts';
 import type { CalendarSettings, DayOff } from '../../contract/calendar.ts';
 import { dayNumber, isoDay, parseIsoDay, weekday, type DayNumber } from './civil-day.ts';
+import { compensatoryBasis, nationalDayExtraBasis, statutoryBasis } from './basis.ts';
 
-/** A public holiday as the holiday library gives it (one entry per day off). */
+/** A statutory public holiday (one entry per day off). */
 export interface BaseHoliday {
   date: string;
   name: LocalizedText;
 }
 
-/** Public holidays of one year, from a maintained library (date-holidays in the core). */
+/** Statutory public holidays of one year (statutoryHolidays: from our lunar calendar). */
 export type HolidaySource = (year: number) => BaseHoliday[];
 
 /** Labour Code 2019 (in force 01/01/2021) made Quốc khánh two days: 2/9 and one adjacent day. */
@@ -17,21 +18,22 @@ export const TWO_DAY_NATIONAL_DAY_FROM = 2021;
 const NATIONAL_DAY_EXTRA: LocalizedText = { vi: 'Quốc khánh (ngày liền kề)', en: 'National Day (adjacent day)' };
 
 /**
- * The holidays of a year after the Labour Code rules the library does not know: the second
- * National Day and compensatory days (Art. 111.3). Admin exceptions are applied later, on top.
+ * The holidays of a year without an announced plan, after the Labour Code rules: the statutory days,
+ * the second National Day and compensatory days (Art. 111.3). Every one is provisional. Admin
+ * exceptions are applied later, on top.
  */
 export function holidaysOfYear(year: number, base: BaseHoliday[], cfg: CalendarSettings): DayOff[] {
   const byDay = new Map<DayNumber, DayOff>();
   for (const h of base) {
     const n = parseIsoDay(h.date);
-    if (n !== undefined && !byDay.has(n)) byDay.set(n, { date: h.date, kind: 'holiday', name: h.name, source: 'library' });
+    if (n !== undefined && !byDay.has(n)) byDay.set(n, { date: h.date, kind: 'holiday', name: h.name, source: 'statutory', basis: statutoryBasis(year), provisional: true });
   }
   const weekend = new Set(cfg.weekendDays);
   const extra = nationalDayExtraDay(year, cfg, weekend);
   if (extra !== undefined && !byDay.has(extra)) {
-    byDay.set(extra, { date: isoDay(extra), kind: 'holiday', name: NATIONAL_DAY_EXTRA, source: 'rule' });
+    byDay.set(extra, { date: isoDay(extra), kind: 'holiday', name: NATIONAL_DAY_EXTRA, source: 'rule', basis: nationalDayExtraBasis(year), provisional: true });
   }
-  if (cfg.compensatoryDays) addCompensatoryDays(byDay, weekend);
+  if (cfg.compensatoryDays) addCompensatoryDays(byDay, weekend, year);
   return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
 }
 
@@ -51,7 +53,7 @@ function nationalDayExtraDay(year: number, cfg: CalendarSettings, weekend: Set<n
 }
 
 /** Art. 111.3: a holiday falling on a weekly rest day gives a day off on the next working day. */
-function addCompensatoryDays(byDay: Map<DayNumber, DayOff>, weekend: Set<number>): void {
+function addCompensatoryDays(byDay: Map<DayNumber, DayOff>, weekend: Set<number>, year: number): void {
   const holidays = [...byDay.keys()].sort((a, b) => a - b);
   for (const h of holidays) {
     if (!weekend.has(weekday(h))) continue;
@@ -63,6 +65,8 @@ function addCompensatoryDays(byDay: Map<DayNumber, DayOff>, weekend: Set<number>
       kind: 'compensatory',
       name: { vi: `Nghỉ bù ${of.name.vi}`, en: `In lieu of ${of.name.en}` },
       source: 'rule',
+      basis: compensatoryBasis(year),
+      provisional: true,
     });
   }
 }

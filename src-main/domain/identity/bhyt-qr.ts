@@ -8,28 +8,31 @@ import { normaliseFacilityCode, parseBhytCardNumber } from './bhyt-card-number.t
 import { normaliseInput, tidy } from './text.ts';
 import { compact } from './compact.ts';
 
-/** Fields 0–12 are known by position; 13 is the opaque check string; `$` ends the code. */
-export const BHYT_KNOWN_FIELDS = 13;
+/**
+ * The card generations' layouts, by the number of fields before the closing `$`:
+ * - 9: card, name, birth, sex, address, facility, valid from, valid to, issue date (older cards);
+ * - 13: + manager code, parent's name, living area, five-years date (fields 9–12);
+ * - 14: + the opaque check string (13);
+ * - 15: + the benefit level, mã hưởng (14);
+ * - 16: + the place of issue, nơi cấp đổi thẻ (15, hex like the other free text).
+ * Free text (name, address, parent, place of issue) is always hex of its UTF-8 bytes.
+ */
+export const BHYT_LAYOUTS = [9, 13, 14, 15, 16] as const;
+const LONGEST = 16;
 const LIVING_AREA: Record<string, string> = { '5': 'K1', '6': 'K2', '7': 'K3' };
 
 export function looksLikeBhyt(text: string): boolean {
   return /\|\s*\$$/.test(normaliseInput(text));
 }
 
+/** Hex text or nothing ('' / '-'); anything else is damage the officer must rescan or type. */
 function hexField(raw: string, field: string, required: boolean, warnings: IdentityWarning[]): string | undefined {
   const v = raw.trim();
   if (v === '' || v === '-') {
     if (required) throw IdentityErrors.raise('BHYT_HEX_INVALID', { field });
     return undefined;
   }
-  if (!isHex(v)) {
-    // Some issuers print plain text; a string of letters that are not hex is not damage.
-    if (/[g-zG-Z\u00C0-\u1EF9]/.test(v) && !/[\uFFFD]/.test(v)) {
-      if (field === 'fullName') warnings.push(warning('BHYT_NAME_NOT_HEX'));
-      return tidy(v);
-    }
-    throw IdentityErrors.raise('BHYT_HEX_INVALID', { field });
-  }
+  if (!isHex(v)) throw IdentityErrors.raise('BHYT_HEX_INVALID', { field });
   const { text, damaged } = hexToText(v);
   const out = tidy(text);
   if (damaged || looksDamaged(out)) warnings.push(warning(field === 'fullName' ? 'NAME_ENCODING_DAMAGED' : 'ADDRESS_ENCODING_DAMAGED'));
@@ -44,15 +47,21 @@ function date(raw: string, field: string, opts: { yearOnly?: boolean; optional?:
   return d;
 }
 
-/** The QR on the BHYT card and in VssID: `card|hex name|dob|1/2|hex address|facility|from|to|issued|…|check|$`. */
+function layoutOf(count: number): number {
+  if (count > LONGEST) return LONGEST;
+  if (!(BHYT_LAYOUTS as readonly number[]).includes(count)) throw IdentityErrors.raise('BHYT_FIELD_COUNT', { fields: count, layouts: BHYT_LAYOUTS });
+  return count;
+}
+
+/** The QR on the BHYT card and in VssID: `card|hex name|dob|1/2|hex address|facility|from|to|issued|…|$`. */
 export function parseBhytQr(text: string): Identity {
   const clean = normaliseInput(text);
   if (!clean) throw IdentityErrors.raise('ID_EMPTY');
   const all = clean.split('|');
   if ((all[all.length - 1] ?? '').trim() !== '$') throw IdentityErrors.raise('BHYT_NO_TERMINATOR');
   const f = all.slice(0, -1);
-  if (f.length < BHYT_KNOWN_FIELDS) throw IdentityErrors.raise('BHYT_FIELD_COUNT', { fields: f.length });
-  const at = (i: number) => f[i] ?? '';
+  const layout = layoutOf(f.length);
+  const at = (i: number) => (i < layout ? (f[i] ?? '') : '');
   const warnings: IdentityWarning[] = [];
 
   const card = parseBhytCardNumber(at(0), warnings);
@@ -68,10 +77,14 @@ export function parseBhytQr(text: string): Identity {
   if (!validTo) warnings.push(warning('BHYT_NO_EXPIRY'));
   const issueDate = date(at(8), 'issueDate', { optional: true });
   const managerCode = at(9).trim() || undefined;
+  const parentName = hexField(at(10), 'parentName', false, warnings);
   const livingArea = LIVING_AREA[at(11).trim()];
   const fiveYearsFrom = date(at(12), 'fiveYearsFrom', { optional: true });
-  const checkString = f.length > BHYT_KNOWN_FIELDS ? at(BHYT_KNOWN_FIELDS).trim() || undefined : undefined;
-  const extra = f.slice(BHYT_KNOWN_FIELDS + 1);
+  const checkString = at(13).trim() || undefined;
+  const benefit = at(14).trim();
+  if (benefit && !/^[1-5]$/.test(benefit)) warnings.push(warning('BHYT_BENEFIT_UNUSUAL'));
+  const placeOfIssue = hexField(at(15), 'placeOfIssue', false, warnings);
+  const extra = f.slice(LONGEST);
   if (extra.length) warnings.push(warning('BHYT_EXTRA_FIELDS'));
 
   return compact({
@@ -91,6 +104,10 @@ export function parseBhytQr(text: string): Identity {
       managerCode,
       livingArea,
       fiveYearsFrom,
+      parentName,
+      benefitLevel: benefit || undefined,
+      placeOfIssue,
+      qrFields: f.length,
     }),
     extraFields: extra.length ? extra : undefined,
     warnings,

@@ -28,12 +28,18 @@ export const IdentityErrors = defineErrors({
     en: 'VNeID QR not recognised. The raw text is kept; use the ID card or type it in.',
   },
   BHYT_NO_TERMINATOR: { vi: 'Mã QR BHYT phải kết thúc bằng "$". Hãy quét lại.', en: 'A BHYT QR must end with "$". Scan again.' },
-  BHYT_FIELD_COUNT: { vi: 'Mã QR BHYT thiếu trường. Hãy quét lại.', en: 'The BHYT QR has too few fields. Scan again.' },
+  BHYT_FIELD_COUNT: {
+    vi: 'Mã QR BHYT phải có 9, 13, 14, 15 hoặc 16 trường trước dấu "$". Hãy quét lại hoặc nhập tay.',
+    en: 'A BHYT QR has 9, 13, 14, 15 or 16 fields before its "$". Scan again or type it in.',
+  },
   BHYT_CARD_NUMBER: {
     vi: 'Mã thẻ BHYT không hợp lệ (cần 15 ký tự, hoặc mã số BHXH 10 chữ số).',
     en: 'Invalid BHYT card number (15 characters, or the 10-digit social insurance number).',
   },
-  BHYT_HEX_INVALID: { vi: 'Họ tên/địa chỉ trong mã QR BHYT bị hỏng (mã hex sai).', en: 'Name/address in the BHYT QR is damaged (bad hex).' },
+  BHYT_HEX_INVALID: {
+    vi: 'Họ tên, địa chỉ, tên cha/mẹ hoặc nơi cấp trong mã QR BHYT không đọc được (không đúng mã hex). Hãy quét lại hoặc nhập tay.',
+    en: "The name, address, parent's name or place of issue in the BHYT QR cannot be read (not valid hex). Scan again or type it in.",
+  },
   BHYT_DATE_INVALID: { vi: 'Ngày trong mã QR BHYT không hợp lệ.', en: 'A date in the BHYT QR is not a real date.' },
   BHYT_SEX_INVALID: { vi: 'Giới tính trong mã QR BHYT phải là 1 (Nam) hoặc 2 (Nữ).', en: 'Sex in the BHYT QR must be 1 (male) or 2 (female).' },
   MRZ_FORMAT: {

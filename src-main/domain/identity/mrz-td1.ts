@@ -57,6 +57,19 @@ function nameOf(line3: string): string {
 }
 
 /**
+ * ICAO 9303 Part 5 (4.2.4, note j): a document number longer than 9 characters puts its first 9 in
+ * positions 6–14, a filler in 15, the rest in the optional data from 16 followed by the check digit
+ * over the whole number, then a filler. Vietnamese cards never do; some foreign residents' cards may.
+ */
+function longDocumentNumber(l1: string): Checked | undefined {
+  if (l1[14] !== '<' || l1[15] === '<') return undefined;
+  const overflow = /^[A-Z0-9]+/.exec(l1.slice(15))?.[0] ?? '';
+  if (overflow.length < 2) throw IdentityErrors.raise('MRZ_CHECK_DIGIT', { field: 'documentNumber' });
+  const value = l1.slice(5, 14) + overflow.slice(0, -1);
+  return checkField('documentNumber', value, overflow.slice(-1), false);
+}
+
+/**
  * TD1 (3 × 30) from the back of the card. Vietnam puts the last 9 digits of the ID in the document
  * number and the full 12-digit ID at the start of the optional data.
  */
@@ -68,7 +81,8 @@ export function parseMrzTd1(text: string, opts: MrzOptions = {}): Identity {
   const state = l1.slice(2, 5);
   const vn = state === 'VNM';
 
-  const doc = checkField('documentNumber', l1.slice(5, 14), l1[14] as string, vn);
+  const long = longDocumentNumber(l1);
+  const doc = long ?? checkField('documentNumber', l1.slice(5, 14), l1[14] as string, vn);
   const dob = checkField('dateOfBirth', l2.slice(0, 6), l2[6] as string, true);
   const noExpiry = l2.slice(8, 15) === '<<<<<<<' || l2.slice(8, 15) === '<<<<<<0';
   const exp = noExpiry ? { value: '<<<<<<', corrected: false } : checkField('expiryDate', l2.slice(8, 14), l2[14] as string, true);
@@ -76,7 +90,9 @@ export function parseMrzTd1(text: string, opts: MrzOptions = {}): Identity {
   const rawOpt1 = l1.slice(15, 30);
   const opt1 = vn ? asDigits(rawOpt1.slice(0, 12)) + rawOpt1.slice(12, 14) + asDigits(rawOpt1.slice(14)) : rawOpt1;
   const composite = asDigits(l2[29] as string);
-  const compositeInput = doc.value + asDigits(l1[14] as string) + opt1 + dob.value + asDigits(l2[6] as string) + exp.value + (noExpiry ? l2[14] : asDigits(l2[14] as string)) + l2.slice(18, 29);
+  // A long number's overflow and its check digit sit in the optional data: the composite covers line 1 as printed.
+  const line1Part = long ? l1.slice(5, 30) : doc.value + asDigits(l1[14] as string) + opt1;
+  const compositeInput = line1Part + dob.value + asDigits(l2[6] as string) + exp.value + (noExpiry ? l2[14] : asDigits(l2[14] as string)) + l2.slice(18, 29);
   if (!/^\d$/.test(composite) || mrzCheckDigit(compositeInput) !== Number(composite)) {
     throw IdentityErrors.raise('MRZ_CHECK_DIGIT', { field: 'composite' });
   }
@@ -89,7 +105,7 @@ export function parseMrzTd1(text: string, opts: MrzOptions = {}): Identity {
   if (sexChar !== 'M' && sexChar !== 'F' && sexChar !== '<') throw IdentityErrors.raise('MRZ_SEX_INVALID');
   const sex = sexChar === '<' ? undefined : sexChar;
 
-  const idCandidate = opt1.slice(0, 12);
+  const idCandidate = long ? '' : opt1.slice(0, 12);
   const idNumber = vn && isIdNumber(idCandidate) ? idCandidate : undefined;
   let century: number;
   if (idNumber) century = idNumberParts(idNumber).birthYear - Number(idNumber.slice(4, 6));

@@ -30,9 +30,9 @@ export const WARNINGS = {
     vi: 'Mã thẻ BHYT kiểu cũ có chữ trong 10 ký tự cuối; hãy kiểm tra với thẻ giấy.',
     en: 'Old-format BHYT card number has letters in its last 10 characters; check the card.',
   },
-  BHYT_NAME_NOT_HEX: {
-    vi: 'Họ tên trong mã QR BHYT không ở dạng hex như thường lệ; hãy kiểm tra.',
-    en: 'Name in the BHYT QR is not hex-encoded as usual; check it.',
+  BHYT_BENEFIT_UNUSUAL: {
+    vi: 'Mã hưởng trong mã QR BHYT không phải 1–5; hãy kiểm tra với thẻ.',
+    en: 'The benefit level in the BHYT QR is not 1–5; check the card.',
   },
   BHYT_FACILITY_UNUSUAL: {
     vi: 'Mã nơi đăng ký KCB ban đầu không đúng dạng 5 chữ số.',

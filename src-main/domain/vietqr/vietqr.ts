@@ -25,9 +25,15 @@ export function asciiReference(text: string): string {
     .replace(/Đ/g, 'D')
     .replace(/[^A-Za-z0-9 .\-]/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 50);
+    .trim();
 }
+
+/**
+ * Length limits of every data object written (EMVCo QRCPS-MPM v1.1 §4; NAPAS VietQR keeps them):
+ * 00 = 2, 01 = 2, 38 ≤ 99 (00 GUID ≤ 32, 01 beneficiary ≤ 99 with 00 BIN = 6 and 01 account ≤ 19,
+ * 02 service ≤ 10), 53 = 3, 54 ≤ 13, 58 = 2, 62 ≤ 99 with 08 purpose ≤ 25, 63 = 4.
+ */
+export const VIETQR_LIMITS = { accountNumber: 19, amount: 13, purpose: 25, template: 99 } as const;
 
 /** The EMVCo merchant-presented payload for a NAPAS 247 transfer, CRC included. */
 export function buildVietQr(t: VietQrTransfer): string {
@@ -38,6 +44,9 @@ export function buildVietQr(t: VietQrTransfer): string {
   const beneficiary = encodeTlv([{ id: '00', value: t.bankBin }, { id: '01', value: t.accountNumber }]);
   const merchant = encodeTlv([{ id: '00', value: NAPAS_GUID }, { id: '01', value: beneficiary }, { id: '02', value: SERVICE_TO_ACCOUNT }]);
   const reference = t.reference ? asciiReference(t.reference) : '';
+  if (reference.length > VIETQR_LIMITS.purpose) {
+    throw PrintErrors.raise('VIETQR_INVALID', { reason: `transfer reference longer than ${VIETQR_LIMITS.purpose} characters`, reference });
+  }
   const body = encodeTlv([
     { id: '00', value: '01' },
     { id: '01', value: amount > 0 ? '12' : '11' },

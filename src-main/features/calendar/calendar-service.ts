@@ -4,7 +4,7 @@ import type { HolidaySource } from '../../domain/calendar/holiday-rules.ts';
 import { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
 import { computeAppointment } from '../../domain/calendar/appointment.ts';
 import type { SettingsService } from '../../kernel/settings-service.ts';
-import { dateHolidaysSource } from './calendar-holiday-source.ts';
+import { statutoryHolidays } from '../../domain/calendar/statutory-holidays.ts';
 
 /** The working calendar of this counter, rebuilt whenever its settings section changes. */
 export class CalendarService {
@@ -12,7 +12,7 @@ export class CalendarService {
 
   constructor(
     private readonly settings: Pick<SettingsService, 'get'>,
-    private readonly source: HolidaySource = dateHolidaysSource(),
+    private readonly source: HolidaySource = statutoryHolidays,
   ) {}
 
   calendar(): WorkingCalendar {

@@ -5,6 +5,7 @@ import type { SystemPrinterDriver } from '../../devices/printer/system-printer.t
 import { printTicket } from '../../devices/printer/escpos/ticket-printer.ts';
 import { formatDateTime } from '../../domain/vn-date.ts';
 import { buildVietQr } from '../../domain/vietqr/vietqr.ts';
+import { paymentReference } from '../../domain/vietqr/reference.ts';
 import { renderPdfPagePng } from './forms/preview.ts';
 import { renderForm, type RenderedPdf } from './forms/render.ts';
 import { formTemplate } from './forms/templates/template.ts';
@@ -104,7 +105,7 @@ export class PrintService {
   async vietQr(amount: number, reference: string) {
     const pay = this.d.settings.get().payment;
     if (!pay.enabled || !pay.bankBin || !pay.accountNumber) throw PrintErrors.raise('PAYMENT_NOT_CONFIGURED');
-    const payload = buildVietQr({ bankBin: pay.bankBin, accountNumber: pay.accountNumber, amount, reference: `${pay.referencePrefix} ${reference}` });
+    const payload = buildVietQr({ bankBin: pay.bankBin, accountNumber: pay.accountNumber, amount, reference: paymentReference(pay.referencePrefix, reference) });
     return { payload, pngDataUrl: await QRCode.toDataURL(payload, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }) };
   }
 }

@@ -1,6 +1,2 @@
-/** Why a delivery attempt failed, as both outboxes keep it (the server's code and reason, the HTTP status). */
-export interface OutboxError {
-  code: string;
-  reason: string;
-  httpStatus?: number;
-}
+/** Why a delivery attempt failed, as both outboxes keep it: the leased queue's error (code, reason, HTTP status, since when). */
+export type { QueueError as OutboxError } from './leased-queue.ts';

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LeasedQueue } from './leased-queue.ts';
 import { StatusOutbox } from './status-outbox.ts';
 import type { OutboxError } from './outbox-error.ts';
 
@@ -12,6 +13,8 @@ export interface OutboxRow {
   attempts: number;
   nextAttemptAt: number;
   leaseUntil: number | null;
+  /** Set on a claimed row: the claim's token, which every later write must name. */
+  leaseToken: string | null;
   bytesTotal: number;
   bytesDone: number;
   officialCode: string | null;
@@ -19,6 +22,8 @@ export interface OutboxRow {
   errorCode: string | null;
   errorReason: string | null;
   errorHttp: number | null;
+  /** When the current problem (errorCode) began. */
+  errorSince: number | null;
   createdAt: number;
   updatedAt: number;
   sentAt: number | null;
@@ -32,6 +37,7 @@ interface RawRow {
   attempts: number;
   next_attempt_at: number;
   lease_until: number | null;
+  lease_token: string | null;
   bytes_total: number;
   bytes_done: number;
   official_code: string | null;
@@ -39,6 +45,7 @@ interface RawRow {
   error_code: string | null;
   error_reason: string | null;
   error_http: number | null;
+  error_since: number | null;
   created_at: number;
   updated_at: number;
   sent_at: number | null;
@@ -52,6 +59,7 @@ const toRow = (r: RawRow): OutboxRow => ({
   attempts: r.attempts,
   nextAttemptAt: r.next_attempt_at,
   leaseUntil: r.lease_until,
+  leaseToken: r.lease_token,
   bytesTotal: r.bytes_total,
   bytesDone: r.bytes_done,
   officialCode: r.official_code,
@@ -59,6 +67,7 @@ const toRow = (r: RawRow): OutboxRow => ({
   errorCode: r.error_code,
   errorReason: r.error_reason,
   errorHttp: r.error_http,
+  errorSince: r.error_since,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   sentAt: r.sent_at,
@@ -66,6 +75,9 @@ const toRow = (r: RawRow): OutboxRow => ({
 });
 
 export type { OutboxError } from './outbox-error.ts';
+
+/** A claimed dossier row: the token comes with every write the claimer makes. */
+export type ClaimedRow = OutboxRow & { leaseToken: string };
 
 /**
  * The outbox table. Every state change is one short write transaction; none is held across a network
@@ -77,8 +89,12 @@ export class Outbox {
   /** Local status changes, sent after their dossier (see status-outbox.ts). */
   readonly statuses: StatusOutbox;
 
+  private readonly queue: LeasedQueue<string>;
+
   constructor(private readonly db: Database.Database) {
     this.statuses = new StatusOutbox(db);
+    // `sent` rows are due too: only the read-back confirmation is left, and it is leased like a send.
+    this.queue = new LeasedQueue<string>(db, { table: 'sync_outbox', key: 'dossier_id', dueStates: ['pending', 'failed-retrying', 'sent'], keepOnClaim: ['sent'] });
   }
 
   /** Called inside the accept transaction (from the store's accept hook) with that transaction's db. */
@@ -122,79 +138,59 @@ export class Outbox {
 
   /**
    * Claims up to `limit` rows that are due: pending or retrying rows whose time has come, `sending`
-   * rows whose lease ran out (their sender died), and `sent` rows still waiting for confirmation.
+   * rows whose lease ran out (their sender died), and `sent` rows still waiting for confirmation —
+   * never a row another worker's live lease holds.
    */
-  claimDue(limit: number, leaseMs: number, now = Date.now()): OutboxRow[] {
-    return this.db
-      .transaction(() => {
-        const rows = this.db
-          .prepare(
-            `SELECT * FROM sync_outbox
-             WHERE (state IN ('pending', 'failed-retrying', 'sent') AND next_attempt_at <= @now)
-                OR (state = 'sending' AND lease_until < @now)
-             ORDER BY next_attempt_at, created_at LIMIT @limit`,
-          )
-          .all({ now, limit }) as RawRow[];
-        const mark = this.db.prepare(
-          `UPDATE sync_outbox SET state = CASE WHEN state = 'sent' THEN 'sent' ELSE 'sending' END,
-             attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE dossier_id = ?`,
-        );
-        for (const r of rows) mark.run(now + leaseMs, now, r.dossier_id);
-        return rows.map((r) => ({ ...toRow(r), state: r.state === 'sent' ? 'sent' : 'sending', attempts: r.attempts + 1 }) as OutboxRow);
-      })
-      .immediate();
+  claimDue(limit: number, leaseMs: number, now = Date.now()): ClaimedRow[] {
+    return this.queue.claim<RawRow>(limit, leaseMs, now).map(({ raw, token }) => ({ ...toRow(raw), leaseToken: token }));
   }
 
-  /** Extends the lease of a row still being worked on (long uploads). */
-  renewLease(dossierId: string, leaseMs: number, now = Date.now()): void {
-    this.db.prepare("UPDATE sync_outbox SET lease_until = ? WHERE dossier_id = ? AND state IN ('sending', 'sent')").run(now + leaseMs, dossierId);
+  /** Extends the lease of a row still being worked on (long uploads); false once the lease was lost. */
+  renewLease(row: ClaimedRow, leaseMs: number, now = Date.now()): boolean {
+    return this.queue.renew(row.dossierId, row.leaseToken, leaseMs, now);
   }
 
   progress(dossierId: string, bytesDone: number, bytesTotal: number): void {
     this.db.prepare('UPDATE sync_outbox SET bytes_done = ?, bytes_total = ? WHERE dossier_id = ?').run(bytesDone, bytesTotal, dossierId);
   }
 
-  /** The server acknowledged the commit and issued the official code. */
-  markSent(dossierId: string, officialCode: string, remoteStatus: number, now = Date.now()): void {
-    this.db
-      .prepare(
-        `UPDATE sync_outbox SET state = 'sent', official_code = ?, remote_status = ?, sent_at = coalesce(sent_at, ?),
-           bytes_done = bytes_total, error_code = NULL, error_reason = NULL, error_http = NULL, lease_until = NULL,
-           next_attempt_at = 0, updated_at = ? WHERE dossier_id = ?`,
-      )
-      .run(officialCode, remoteStatus, now, now, dossierId);
-    this.setState('lastSuccessAt', String(now));
+  /**
+   * The server acknowledged the commit and issued the official code. The lease stays with the claimer,
+   * which goes on to read the dossier back (the confirmation); false if the lease was lost meanwhile.
+   */
+  markSent(row: ClaimedRow, officialCode: string, remoteStatus: number, now = Date.now()): boolean {
+    const ok = this.queue.update(
+      row.dossierId,
+      row.leaseToken,
+      `state = 'sent', official_code = @code, remote_status = @status, sent_at = coalesce(sent_at, @now), bytes_done = bytes_total,
+       error_code = NULL, error_reason = NULL, error_http = NULL, error_since = NULL, next_attempt_at = 0, updated_at = @now`,
+      { code: officialCode, status: remoteStatus, now },
+    );
+    if (ok) this.setState('lastSuccessAt', String(now));
+    return ok;
   }
 
   /** Read back from the server: it holds the dossier, committed, with every file verified. */
-  markConfirmed(dossierId: string, remoteStatus: number, now = Date.now()): void {
-    this.db
-      .prepare(
-        `UPDATE sync_outbox SET state = 'confirmed', remote_status = ?, confirmed_at = ?, lease_until = NULL,
-           error_code = NULL, error_reason = NULL, error_http = NULL, updated_at = ? WHERE dossier_id = ?`,
-      )
-      .run(remoteStatus, now, now, dossierId);
-    this.setState('lastSuccessAt', String(now));
+  markConfirmed(row: ClaimedRow, remoteStatus: number, now = Date.now()): boolean {
+    const ok = this.queue.update(
+      row.dossierId,
+      row.leaseToken,
+      `state = 'confirmed', remote_status = @status, confirmed_at = @now, lease_until = NULL, lease_token = NULL,
+       error_code = NULL, error_reason = NULL, error_http = NULL, error_since = NULL, updated_at = @now`,
+      { status: remoteStatus, now },
+    );
+    if (ok) this.setState('lastSuccessAt', String(now));
+    return ok;
   }
 
   /** A transient failure: try again at `nextAttemptAt`. A `sent` row stays sent (only confirmation is left). */
-  markRetry(dossierId: string, error: OutboxError, nextAttemptAt: number, now = Date.now()): void {
-    this.db
-      .prepare(
-        `UPDATE sync_outbox SET state = CASE WHEN state = 'sent' THEN 'sent' ELSE 'failed-retrying' END,
-           next_attempt_at = ?, lease_until = NULL, error_code = ?, error_reason = ?, error_http = ?, updated_at = ? WHERE dossier_id = ?`,
-      )
-      .run(nextAttemptAt, error.code, error.reason, error.httpStatus ?? null, now, dossierId);
+  markRetry(row: ClaimedRow, error: OutboxError, nextAttemptAt: number, now = Date.now()): boolean {
+    return this.queue.retry(row.dossierId, row.leaseToken, error, nextAttemptAt, now);
   }
 
   /** A permanent rejection: kept with the server's reason, never retried until a person says so. */
-  markQuarantined(dossierId: string, error: OutboxError, now = Date.now()): void {
-    this.db
-      .prepare(
-        `UPDATE sync_outbox SET state = 'quarantined', lease_until = NULL, error_code = ?, error_reason = ?, error_http = ?,
-           updated_at = ? WHERE dossier_id = ?`,
-      )
-      .run(error.code, error.reason, error.httpStatus ?? null, now, dossierId);
+  markQuarantined(row: ClaimedRow, error: OutboxError, now = Date.now()): boolean {
+    return this.queue.quarantine(row.dossierId, row.leaseToken, error, now);
   }
 
   remoteStatus(dossierId: string, status: number): void {
@@ -230,20 +226,15 @@ export class Outbox {
 
   /** At start-up nothing can be sending: whatever was, died with the previous process. */
   recoverInterrupted(now = Date.now()): number {
-    const dossiers = this.db
-      .prepare("UPDATE sync_outbox SET state = 'failed-retrying', lease_until = NULL, next_attempt_at = 0, updated_at = ? WHERE state = 'sending'")
-      .run(now).changes;
-    return dossiers + this.statuses.recoverInterrupted(now);
+    return this.queue.recoverInterrupted(now) + this.statuses.recoverInterrupted(now);
   }
 
   /** Earliest time any row becomes due (for the uploader's timer), or undefined. */
   nextDueAt(): number | undefined {
-    const r = this.db
-      .prepare("SELECT min(next_attempt_at) AS t FROM sync_outbox WHERE state IN ('pending', 'failed-retrying', 'sent')")
-      .get() as { t: number | null };
+    const own = this.queue.nextDueAt();
     const statuses = this.statuses.nextDueAt();
-    if (r.t === null) return statuses;
-    return statuses === undefined ? r.t : Math.min(r.t, statuses);
+    if (own === undefined) return statuses;
+    return statuses === undefined ? own : Math.min(own, statuses);
   }
 
   getState(key: string): string | undefined {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { OutgoingFile } from './adapter.ts';
-import type { OutboxError } from './outbox-error.ts';
+import { LeasedQueue, type QueueError } from './leased-queue.ts';
 
 export const STATUS_OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed-retrying', 'quarantined'] as const;
 export type StatusOutboxState = (typeof STATUS_OUTBOX_STATES)[number];
@@ -25,7 +25,10 @@ export interface StatusEntry {
   errorCode: string | null;
   errorReason: string | null;
   errorHttp: number | null;
+  errorSince: number | null;
   sentAt: number | null;
+  /** Set on a claimed entry: the claim's token, which every later write must name. */
+  leaseToken: string | null;
 }
 
 interface RawStatusRow {
@@ -44,7 +47,9 @@ interface RawStatusRow {
   error_code: string | null;
   error_reason: string | null;
   error_http: number | null;
+  error_since: number | null;
   sent_at: number | null;
+  lease_token: string | null;
 }
 
 const toEntry = (r: RawStatusRow): StatusEntry => ({
@@ -63,8 +68,13 @@ const toEntry = (r: RawStatusRow): StatusEntry => ({
   errorCode: r.error_code,
   errorReason: r.error_reason,
   errorHttp: r.error_http,
+  errorSince: r.error_since,
   sentAt: r.sent_at,
+  leaseToken: r.lease_token,
 });
+
+/** A claimed status entry: the token comes with every write the claimer makes. */
+export type ClaimedEntry = StatusEntry & { leaseToken: string };
 
 export interface NewStatusEntry {
   dossierId: string;
@@ -83,7 +93,18 @@ export interface NewStatusEntry {
  * every earlier entry of the same dossier has been sent, so the province sees the moves in order.
  */
 export class StatusOutbox {
-  constructor(private readonly db: Database.Database) {}
+  private readonly queue: LeasedQueue<number>;
+
+  constructor(private readonly db: Database.Database) {
+    this.queue = new LeasedQueue<number>(db, {
+      table: 'sync_status_outbox',
+      key: 'seq',
+      dueStates: ['pending', 'failed-retrying'],
+      from: 'sync_status_outbox q JOIN sync_outbox o ON o.dossier_id = q.dossier_id',
+      where: `o.state IN ('sent', 'confirmed')
+        AND q.seq = (SELECT min(x.seq) FROM sync_status_outbox x WHERE x.dossier_id = q.dossier_id AND x.state <> 'sent')`,
+    });
+  }
 
   /** Called inside the status-change transaction; does nothing for a dossier this counter never queued. */
   static enqueueIn(tx: Database.Database, e: NewStatusEntry, now = Date.now()): string | undefined {
@@ -110,52 +131,31 @@ export class StatusOutbox {
   }
 
   /** Claims up to `limit` due entries, at most the earliest unsent one per dossier. */
-  claimDue(limit: number, leaseMs: number, now = Date.now()): StatusEntry[] {
-    return this.db
-      .transaction(() => {
-        const rows = this.db
-          .prepare(
-            `SELECT s.* FROM sync_status_outbox s JOIN sync_outbox o ON o.dossier_id = s.dossier_id
-             WHERE o.state IN ('sent', 'confirmed')
-               AND ((s.state IN ('pending', 'failed-retrying') AND s.next_attempt_at <= @now) OR (s.state = 'sending' AND s.lease_until < @now))
-               AND s.seq = (SELECT min(x.seq) FROM sync_status_outbox x WHERE x.dossier_id = s.dossier_id AND x.state <> 'sent')
-             ORDER BY s.next_attempt_at, s.seq LIMIT @limit`,
-          )
-          .all({ now, limit }) as RawStatusRow[];
-        const mark = this.db.prepare("UPDATE sync_status_outbox SET state = 'sending', attempts = attempts + 1, lease_until = ?, updated_at = ? WHERE seq = ?");
-        for (const r of rows) mark.run(now + leaseMs, now, r.seq);
-        return rows.map((r) => ({ ...toEntry(r), state: 'sending' as const, attempts: r.attempts + 1 }));
-      })
-      .immediate();
+  claimDue(limit: number, leaseMs: number, now = Date.now()): ClaimedEntry[] {
+    return this.queue.claim<RawStatusRow>(limit, leaseMs, now).map(({ raw, token }) => ({ ...toEntry(raw), leaseToken: token }));
   }
 
-  renewLease(seq: number, leaseMs: number, now = Date.now()): void {
-    this.db.prepare("UPDATE sync_status_outbox SET lease_until = ? WHERE seq = ? AND state = 'sending'").run(now + leaseMs, seq);
+  renewLease(entry: ClaimedEntry, leaseMs: number, now = Date.now()): boolean {
+    return this.queue.renew(entry.seq, entry.leaseToken, leaseMs, now);
   }
 
   /** The province applied the update (or had already applied it under the same key). */
-  markSent(seq: number, now = Date.now()): void {
-    this.db
-      .prepare(
-        `UPDATE sync_status_outbox SET state = 'sent', sent_at = coalesce(sent_at, ?), lease_until = NULL, error_code = NULL,
-           error_reason = NULL, error_http = NULL, updated_at = ? WHERE seq = ?`,
-      )
-      .run(now, now, seq);
+  markSent(entry: ClaimedEntry, now = Date.now()): boolean {
+    return this.queue.update(
+      entry.seq,
+      entry.leaseToken,
+      `state = 'sent', sent_at = coalesce(sent_at, @now), lease_until = NULL, lease_token = NULL, error_code = NULL,
+       error_reason = NULL, error_http = NULL, error_since = NULL, updated_at = @now`,
+      { now },
+    );
   }
 
-  markRetry(seq: number, error: OutboxError, nextAttemptAt: number, now = Date.now()): void {
-    this.db
-      .prepare(
-        `UPDATE sync_status_outbox SET state = 'failed-retrying', next_attempt_at = ?, lease_until = NULL, error_code = ?, error_reason = ?,
-           error_http = ?, updated_at = ? WHERE seq = ?`,
-      )
-      .run(nextAttemptAt, error.code, error.reason, error.httpStatus ?? null, now, seq);
+  markRetry(entry: ClaimedEntry, error: QueueError, nextAttemptAt: number, now = Date.now()): boolean {
+    return this.queue.retry(entry.seq, entry.leaseToken, error, nextAttemptAt, now);
   }
 
-  markQuarantined(seq: number, error: OutboxError, now = Date.now()): void {
-    this.db
-      .prepare("UPDATE sync_status_outbox SET state = 'quarantined', lease_until = NULL, error_code = ?, error_reason = ?, error_http = ?, updated_at = ? WHERE seq = ?")
-      .run(error.code, error.reason, error.httpStatus ?? null, now, seq);
+  markQuarantined(entry: ClaimedEntry, error: QueueError, now = Date.now()): boolean {
+    return this.queue.quarantine(entry.seq, entry.leaseToken, error, now);
   }
 
   /** "Retry now" for status updates: waiting entries become due; named dossiers' quarantined entries are released. */
@@ -173,19 +173,11 @@ export class StatusOutbox {
   }
 
   recoverInterrupted(now = Date.now()): number {
-    return this.db
-      .prepare("UPDATE sync_status_outbox SET state = 'failed-retrying', lease_until = NULL, next_attempt_at = 0, updated_at = ? WHERE state = 'sending'")
-      .run(now).changes;
+    return this.queue.recoverInterrupted(now);
   }
 
   /** Earliest time an entry whose dossier is at the province becomes due, or undefined. */
   nextDueAt(): number | undefined {
-    const r = this.db
-      .prepare(
-        `SELECT min(s.next_attempt_at) AS t FROM sync_status_outbox s JOIN sync_outbox o ON o.dossier_id = s.dossier_id
-         WHERE s.state IN ('pending', 'failed-retrying') AND o.state IN ('sent', 'confirmed')`,
-      )
-      .get() as { t: number | null };
-    return r.t ?? undefined;
+    return this.queue.nextDueAt();
   }
 }

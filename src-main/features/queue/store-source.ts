@@ -1,18 +1,29 @@
 import type Database from 'better-sqlite3';
 import { RESULT_COMPONENT_CODE } from '../../contract/dossier-view.ts';
 import type { Dossier, Party } from '../../contract/dossiers.ts';
-import { canMoveTo } from '../../domain/dossier/status.ts';
+import type { Procedure } from '../../contract/procedures.ts';
 import type { Store } from '../../store/store.ts';
-import type { OutgoingDossier, OutgoingFile, OutgoingStatus, RemoteState } from './adapter.ts';
-import { parsePortalDate, toPortalDate } from '../../domain/dossier/portal-date.ts';
+import { StoreErrors } from '../../store/store-errors.ts';
+import { DeliveryError, type OutgoingDossier, type OutgoingFile, type OutgoingStatus, type RemoteState } from './adapter.ts';
+import { toPortalDate } from '../../domain/dossier/portal-date.ts';
+import { mergeHistory } from './history-merge.ts';
 import type { DossierSource } from './dossier-source.ts';
 import { Outbox } from './outbox.ts';
 import { StatusOutbox, type StatusEntry, type StatusResultRef } from './status-outbox.ts';
 
 const CHANNEL = { direct: '1', online: '2', postal: '3' } as const;
 
+/** The field (lĩnh vực) and fees of the dossier's procedure, from the catalogue. */
+export type PortalProcedure = Pick<Procedure, 'field' | 'fees'>;
+
+/** DongBoHoSoMC's fee list: TenPhiLePhi, MaPhiLePhi, Gia (HinhThucThu, LoaiPhiLePhi: meanings not published, not sent). */
+function feeList(p: PortalProcedure | undefined): Record<string, unknown> {
+  if (!p || p.fees.length === 0) return {};
+  return { DanhSachLePhi: p.fees.map((f) => ({ TenPhiLePhi: f.name, ...(f.code ? { MaPhiLePhi: f.code } : {}), Gia: f.amountVnd })) };
+}
+
 /** The national-portal fields (DVCQG DongBoHoSoMC names) of a stored dossier. */
-export function portalFields(d: Dossier, agencyName = ''): Record<string, unknown> {
+export function portalFields(d: Dossier, agencyName = '', procedure?: PortalProcedure): Record<string, unknown> {
   const holder: Party = d.owner ?? d.applicant;
   const idNumber = holder.identity.idNumber ?? '';
   const pages = d.components.some((c) => c.pages.length > 0);
@@ -22,10 +33,13 @@ export function portalFields(d: Dossier, agencyName = ''): Record<string, unknow
     ...(d.officialCode ? { MaHoSo: d.officialCode } : {}),
     MaTTHC: d.procedureCode,
     TenTTHC: d.procedureName,
+    ...(procedure?.field.code ? { MaLinhVuc: procedure.field.code } : {}),
+    ...(procedure?.field.name ? { TenLinhVuc: procedure.field.name } : {}),
     ChuHoSo: holder.identity.fullName ?? '',
     LoaiDoiTuong: '1',
     ...(idNumber ? { SoGiayToChuHoSo: idNumber } : {}),
-    DinhDanhCHS: /^\d{12}$/.test(idNumber) ? [{ LoaiDinhDanh: '1', SoDinhDanh: idNumber }] : /^\d{9}$/.test(idNumber) ? [{ LoaiDinhDanh: '2', SoDinhDanh: idNumber }] : [],
+    // The holder's identifiers, or no list at all: the portal reads an empty list as "no holder".
+    ...(/^\d{12}$/.test(idNumber) ? { DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: idNumber }] } : /^\d{9}$/.test(idNumber) ? { DinhDanhCHS: [{ LoaiDinhDanh: '2', SoDinhDanh: idNumber }] } : {}),
     ...(holder.phone ? { SoDienThoai: holder.phone } : {}),
     ...(holder.email ? { Email: holder.email } : {}),
     TrichYeuHoSo: d.summary.slice(0, 1000),
@@ -39,6 +53,7 @@ export function portalFields(d: Dossier, agencyName = ''): Record<string, unknow
     HoSoCoThanhPhanSoHoa: pages ? '1' : '0',
     TaiKhoanDuocXacThucVoiVNeID: '0',
     DuocThanhToanTrucTuyen: '0',
+    ...feeList(procedure),
   };
 }
 
@@ -107,6 +122,15 @@ export class StoreSource implements DossierSource {
     }
   }
 
+  /** A procedure no longer in the catalogue still syncs, without its field and fees. */
+  private procedureOf(code: string): PortalProcedure | undefined {
+    try {
+      return this.store.procedures.get(code);
+    } catch {
+      return undefined;
+    }
+  }
+
   outgoing(dossierId: string): OutgoingDossier | undefined {
     const d = this.store.dossiers.find(dossierId);
     if (!d) return undefined;
@@ -122,7 +146,7 @@ export class StoreSource implements DossierSource {
         read: async (offset: number, length: number) => this.blob(p.sha256).subarray(offset, offset + length),
       })),
     );
-    return { id: d.id, fields: portalFields(d, this.agencyName()), files };
+    return { id: d.id, fields: portalFields(d, this.agencyName(), this.procedureOf(d.procedureCode)), files };
   }
 
   outgoingStatus(entry: StatusEntry): OutgoingStatus | undefined {
@@ -138,8 +162,17 @@ export class StoreSource implements DossierSource {
     };
   }
 
+  /** A stored file that is damaged or gone can never be sent as it is: a permanent, local refusal. */
   private blob(sha256: string): Buffer {
-    if (this.cached?.sha256 !== sha256) this.cached = { sha256, bytes: this.store.blobs.get(sha256) };
+    if (this.cached?.sha256 !== sha256) {
+      try {
+        this.cached = { sha256, bytes: this.store.blobs.get(sha256) };
+      } catch (err) {
+        if (StoreErrors.is(err, 'BLOB_CORRUPT')) throw new DeliveryError('permanent', 'LOCAL_BLOB_DAMAGED', `Tệp quét ${sha256.slice(0, 12)}… bị hỏng hoặc bị sửa đổi trên máy này.`);
+        if (StoreErrors.is(err, 'BLOB_NOT_FOUND')) throw new DeliveryError('permanent', 'LOCAL_BLOB_MISSING', `Tệp quét ${sha256.slice(0, 12)}… không còn trên máy này.`);
+        throw err;
+      }
+    }
     return this.cached.bytes;
   }
 
@@ -152,7 +185,7 @@ export class StoreSource implements DossierSource {
     if (d && !d.provinceConfirmedAt) this.store.dossiers.markProvinceConfirmed(dossierId, at);
   }
 
-  /** Folds the province's progress into the local history, one allowed move at a time. */
+  /** Merges the province's progress into the local history (see history-merge.ts). */
   remoteState(state: RemoteState): void {
     this.asProvince(() => this.foldRemote(state));
   }
@@ -161,11 +194,8 @@ export class StoreSource implements DossierSource {
     const d = this.store.dossiers.find(state.dossierId);
     if (!d) return;
     if (state.officialCode && d.officialCode !== state.officialCode) this.store.dossiers.setOfficialCode(d.id, state.officialCode);
-    let current = d.status;
-    for (const p of state.progress) {
-      if (p.status === current || !canMoveTo(current, p.status)) continue;
-      this.store.dossiers.changeStatus(d.id, p.status, p.by ?? 'Hệ thống một cửa tỉnh', p.note, parsePortalDate(p.at) ?? new Date());
-      current = p.status;
-    }
+    const merged = mergeHistory(d.statusHistory, state.progress);
+    if (merged) this.store.dossiers.replaceHistory(d.id, merged);
   }
+
 }

@@ -1,25 +1,28 @@
 import type { HandlersOf } from '../../rpc/handlers.ts';
 import type { OcrResult } from '../../contract/documents.ts';
 import { importFile } from '../../devices/scanner/file-import.ts';
-import { OcrPool, type PageOcr } from '../../documents/ocr-pool.ts';
+import type { OcrEngine, PageOcr } from '../../documents/ocr-engine.ts';
+import { AutoOcrEngine } from '../../documents/ocr-select.ts';
 import { extractPrefill } from '../../documents/prefill.ts';
-import { analysePage, processPage } from '../../documents/imaging.ts';
+import { analysePage } from '../../documents/imaging.ts';
+import { OCR_INPUT_DEFAULTS, ocrInput, scaleWords } from '../../documents/ocr-prep.ts';
 import type { ScanService } from './scan-service.ts';
 
 export interface DocumentsDeps {
   dataDir: string;
   scan: ScanService;
   /** The shared pool for the default language (vie+eng). */
-  ocr: () => OcrPool;
+  ocr: () => OcrEngine;
 }
 
-async function ocrFile(path: string, pool: OcrPool): Promise<OcrResult> {
+async function ocrFile(path: string, pool: OcrEngine): Promise<OcrResult> {
   const pages = await importFile(path);
   const results: PageOcr[] = await Promise.all(
     pages.map(async (p) => {
       if (p.textLayer) return { text: p.textLayer.text, confidence: 100, words: p.textLayer.words };
-      const processed = await processPage(p.bytes, await analysePage(p.bytes), { dpi: p.dpi });
-      return pool.recognize({ image: processed.image });
+      const input = await ocrInput(p.bytes, await analysePage(p.bytes), { dpi: p.dpi, ...OCR_INPUT_DEFAULTS });
+      const r = await pool.recognize({ image: input.image, dpi: input.dpi });
+      return { ...r, words: scaleWords(r.words, input.dpi / p.dpi) }; // boxes at the file's own resolution
     }),
   );
   const words = results.flatMap((r) => r.words);
@@ -30,7 +33,7 @@ async function ocrFile(path: string, pool: OcrPool): Promise<OcrResult> {
 export function documentsHandlers(d: DocumentsDeps): HandlersOf<'documents.ocr' | 'documents.prefill'> {
   return {
     'documents.ocr': async (i) => {
-      const own = i.lang === 'vie+eng' ? undefined : new OcrPool({ dataDir: d.dataDir, lang: i.lang });
+      const own = i.lang === 'vie+eng' ? undefined : new AutoOcrEngine({ dataDir: d.dataDir, lang: i.lang });
       try {
         // Every file is queued at once (the pool runs one per core); answers keep the order given.
         return await Promise.all(i.paths.map((p) => ocrFile(p, own ?? d.ocr())));

@@ -1,7 +1,8 @@
 import type { EventBus } from '../../rpc/event-bus.ts';
 import type { DeviceProbe } from '../../devices/probe.ts';
 import type { ScanDriver } from '../../devices/scanner/driver.ts';
-import { OcrPool } from '../../documents/ocr-pool.ts';
+import { AutoOcrEngine } from '../../documents/ocr-select.ts';
+import { ocrProbe } from '../../documents/ocr-probe.ts';
 import { ScanService, type ScanServiceOptions } from './scan-service.ts';
 import { scanHandlers } from './scan-handlers.ts';
 import { documentsHandlers } from './documents-handlers.ts';
@@ -41,8 +42,9 @@ function storePdf(getStore: NonNullable<ScanAreaConfig['store']>): NonNullable<S
 
 /** Everything the scan feature gives the core: its probes, handlers, start-up clean-up and close. */
 export function createScanArea(c: ScanAreaConfig) {
-  let pool: OcrPool | undefined;
-  const ocr = () => (pool ??= new OcrPool({ dataDir: c.dataDir }));
+  // Native Tesseract where found, tesseract.js otherwise; nothing starts before the first page.
+  const engine = new AutoOcrEngine({ dataDir: c.dataDir });
+  const ocr = () => engine;
   const scan = new ScanService({
     dataDir: c.dataDir,
     drivers: c.drivers ?? createScannerDrivers(c.dataDir, c.trainingMode),
@@ -52,7 +54,7 @@ export function createScanArea(c: ScanAreaConfig) {
     // With a store, sessions live in SQLite + encrypted blobs and survive a crash.
     persist: c.store ? new ScanSessionStore(c.store) : undefined,
   });
-  const probes: DeviceProbe[] = scan.probes();
+  const probes: DeviceProbe[] = [...scan.probes(), ocrProbe(engine)];
   return {
     scan,
     probes,
@@ -68,7 +70,7 @@ export function createScanArea(c: ScanAreaConfig) {
     handlers: { ...scanHandlers(scan), ...documentsHandlers({ dataDir: c.dataDir, scan, ocr }) },
     async close() {
       await scan.close();
-      await pool?.close();
+      await engine.close();
     },
   };
 }

@@ -6,7 +6,8 @@ import { CounterError } from '../../contract/errors.ts';
 import type { DeviceProbe } from '../../devices/probe.ts';
 import { driverOf, type RawPage, type ScanDriver } from '../../devices/scanner/driver.ts';
 import { importBytes, importFile } from '../../devices/scanner/file-import.ts';
-import type { OcrPool } from '../../documents/ocr-pool.ts';
+import type { OcrEngine } from '../../documents/ocr-engine.ts';
+import { scaleWords, type OcrInput } from '../../documents/ocr-prep.ts';
 import { qualityFlags } from '../../documents/quality.ts';
 import { buildSearchablePdf } from '../../documents/pdf-build.ts';
 import { rotateImage, thumbnail, analysePage } from '../../documents/imaging.ts';
@@ -41,7 +42,7 @@ interface SessionRec {
 export interface ScanServiceOptions {
   dataDir: string;
   drivers: ScanDriver[];
-  ocr: () => OcrPool;
+  ocr: () => OcrEngine;
   emit: (session: ScanSession) => void;
   /** OSD orientation through native tesseract (off in tests that do not need it). */
   osd?: boolean;
@@ -237,7 +238,7 @@ export class ScanService {
   private async prepare(s: SessionRec, rec: PageRec, rawOrLoad: RawPage | (() => RawPage)): Promise<void> {
     try {
       const raw = typeof rawOrLoad === 'function' ? rawOrLoad() : rawOrLoad;
-      const p = await preparePage(raw, { osd: this.opts.osd ?? true });
+      const p = await preparePage(raw, { osd: this.opts.osd ?? true, detectRotation: (img) => this.opts.ocr().detectRotation(img) });
       Object.assign(rec, { image: p.image, thumb: p.thumb, width: p.width, height: p.height, dpi: p.dpi, bytes: p.image.length, analysis: p.analysis, rotation: p.rotation });
       this.storeImages(rec);
       rec.flags = qualityFlags(p.analysis);
@@ -247,7 +248,7 @@ export class ScanService {
         Object.assign(rec, { text: '', state: 'done', ocrProgress: 1 });
       } else {
         rec.state = 'ocr';
-        this.startOcr(s, rec);
+        this.startOcr(s, rec, p.ocr);
       }
     } catch (err) {
       rec.state = 'error';
@@ -257,13 +258,15 @@ export class ScanService {
     this.changed(s);
   }
 
-  private startOcr(s: SessionRec, rec: PageRec): void {
+  /** `input`: the lossless OCR image of a fresh page; otherwise (a rotation, a restart) the kept image. */
+  private startOcr(s: SessionRec, rec: PageRec, input?: OcrInput): void {
     let lastEmit = 0;
     const ac = rec.abort;
     // Inside the promise: a page restored from disk reads its image blob here, and a missing blob fails the page, not the caller.
     const job = Promise.resolve()
       .then(() => this.opts.ocr().recognize({
-        image: this.image(rec)!,
+        image: input?.image ?? this.image(rec)!,
+        dpi: input?.dpi ?? rec.dpi,
         signal: ac.signal,
         onProgress: (p) => {
           rec.ocrProgress = p;
@@ -276,7 +279,8 @@ export class ScanService {
       .then(
         (r) => {
           if (rec.abort !== ac) return; // superseded by a rotation: that job's text counts
-          Object.assign(rec, { text: r.text, words: r.words, confidence: r.confidence, textSource: 'ocr', state: 'done', ocrProgress: 1 });
+          const words = input ? scaleWords(r.words, input.width / rec.width) : r.words; // boxes on the kept image
+          Object.assign(rec, { text: r.text, words, confidence: r.confidence, textSource: 'ocr', state: 'done', ocrProgress: 1 });
           if (rec.analysis) rec.flags = qualityFlags(rec.analysis, r.confidence);
           this.save(s, rec);
         },

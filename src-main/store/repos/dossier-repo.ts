@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
-import { DossierDraft, type Dossier, type DossierDraft as DraftInput, applicantName } from '../../domain/dossier/dossier.ts';
-import { canMoveTo } from '../../domain/dossier/status.ts';
+import { DossierDraft, type Dossier, type DossierDraft as DraftInput, type StatusEntry, applicantName } from '../../domain/dossier/dossier.ts';
+import { canMoveTo, isStatusCode } from '../../domain/dossier/status.ts';
 import {
   COUNTER_ID,
   formatOfficialCode,
@@ -26,7 +26,9 @@ export type DossierChange =
   | { kind: 'status'; from: number; to: number }
   | { kind: 'official-code'; code: string }
   | { kind: 'form'; form: string; sha256: string }
-  | { kind: 'province-confirmed'; at: string };
+  | { kind: 'province-confirmed'; at: string }
+  /** The history was rewritten from the province's (a merge, not a move made here). */
+  | { kind: 'history'; from: number; to: number };
 
 /** Who this counter is, read at each accept (settings can change while the app runs). */
 export interface AgencyIdentity {
@@ -245,6 +247,21 @@ export class DossierRepository {
       this.st.setStatus.run(to, now.toISOString(), id);
       this.st.insertStatus.run(id, to, now.toISOString(), by ?? null, note ?? null);
       return { kind: 'status', from: before.status, to };
+    });
+  }
+
+  /**
+   * Replaces the whole status history (the province's merged in) and makes its last entry the current
+   * status. No move check: the history records what happened, wherever it happened.
+   */
+  replaceHistory(id: string, history: readonly StatusEntry[], now: Date = new Date()): Dossier {
+    const last = history[history.length - 1];
+    if (!last || history.some((h) => !isStatusCode(h.status))) throw StoreErrors.raise('DOSSIER_STATUS_INVALID', { history: history.map((h) => h.status) });
+    return this.change(id, (before) => {
+      this.st.deleteHistory.run(id);
+      for (const h of history) this.st.insertStatus.run(id, h.status, h.at, h.by ?? null, h.note ?? null);
+      this.st.setStatus.run(last.status, now.toISOString(), id);
+      return { kind: 'history', from: before.status, to: last.status };
     });
   }
 

@@ -33,6 +33,7 @@ export function dossierStatements(db: Database.Database) {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     insertPage: db.prepare('INSERT INTO dossier_pages (component_id, page_no, sha256, size, mime) VALUES (?, ?, ?, ?, ?)'),
     insertStatus: db.prepare('INSERT INTO dossier_status_history (dossier_id, status, at, by_user, note) VALUES (?, ?, ?, ?, ?)'),
+    deleteHistory: db.prepare('DELETE FROM dossier_status_history WHERE dossier_id = ?'),
     insertForm: db.prepare('INSERT INTO dossier_forms (dossier_id, form, sha256, issued_at, by_user) VALUES (?, ?, ?, ?, ?)'),
     byId: db.prepare('SELECT * FROM dossiers WHERE id = ?'),
     byCode: db.prepare('SELECT * FROM dossiers WHERE official_code = ? OR provisional_code = ?'),

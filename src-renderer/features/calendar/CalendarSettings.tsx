@@ -11,6 +11,7 @@ import { CalendarErrors } from '../../../src-main/domain/calendar/errors.ts';
 import { parseIsoDay, viDate } from '../../../src-main/domain/calendar/civil-day.ts';
 import { calendarMsgs, WEEKDAYS } from './calendar-messages.ts';
 import { YearDaysOff } from './YearDaysOff.tsx';
+import { NextYearPlanReminder } from './NextYearPlanReminder.tsx';
 
 /** Checks what the schema cannot say in Vietnamese before saving (hours order, duplicates). */
 function check(cfg: CalendarConfig): void {
@@ -71,6 +72,7 @@ export function CalendarSettings() {
     <form className="card" onSubmit={save} data-testid="calendar-settings">
       <h2>{t('title')}</h2>
       <p className="muted" style={{ margin: 0 }}>{t('lead')}</p>
+      <NextYearPlanReminder />
       <div className="grid-2">
         <fieldset>
           <legend>{t('sessions')}</legend>

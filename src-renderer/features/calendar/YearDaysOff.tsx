@@ -6,7 +6,10 @@ import { ErrorText } from '../../ui/ErrorText.tsx';
 import { parseIsoDay, viDate, weekdayName } from '../../../src-main/domain/calendar/civil-day.ts';
 import { calendarMsgs } from './calendar-messages.ts';
 
-/** The days off of one year as the calculator sees them, so the admin can check the table's effect. */
+/**
+ * The days off of one year as the calculator sees them, each with the act or rule behind it, so the
+ * admin can check the announced plan and the table's effect.
+ */
 export function YearDaysOff({ version }: { version: number }) {
   const { lang, pick } = useI18n();
   const t = useMessages(calendarMsgs);
@@ -17,12 +20,20 @@ export function YearDaysOff({ version }: { version: number }) {
     if (version > 0) reload();
   }, [version, reload]);
   return (
-    <div>
+    <div data-testid="year-days-off">
       <label style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
         {t('year')}
         <input type="number" min={1990} max={2100} value={year} onChange={(e) => setYear(Number(e.target.value))} style={{ width: 90 }} />
       </label>
       <ErrorText error={r.error} />
+      {r.data &&
+        (r.data.announced ? (
+          <p className="muted">
+            {t('announcedBy')} {r.data.sources.map((s) => pick(s)).join('; ')}
+          </p>
+        ) : (
+          <p className="warning" role="status">{t('notAnnounced')}</p>
+        ))}
       <table className="table">
         <tbody>
           {r.data?.daysOff.map((d) => (
@@ -30,6 +41,7 @@ export function YearDaysOff({ version }: { version: number }) {
               <td>{viDate(parseIsoDay(d.date) as number)}</td>
               <td>{weekdayName(parseIsoDay(d.date) as number, lang)}</td>
               <td>{pick(d.name)}</td>
+              <td className="muted">{pick(d.basis)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,8 +3,8 @@ import { defineMessages } from '../../i18n/messages.ts';
 export const calendarMsgs = defineMessages({
   title: { vi: 'Lịch làm việc và ngày nghỉ', en: 'Working calendar and days off' },
   lead: {
-    vi: 'Dùng để tính ngày hẹn trả. Ngày lễ, Tết lấy từ thư viện date-holidays; bảng dưới đây ghi các ngày nghỉ bù, làm bù theo thông báo hằng năm.',
-    en: 'Used for appointment dates. Holidays come from the date-holidays library; the table below holds the yearly compensatory and swapped days.',
+    vi: 'Dùng để tính ngày hẹn trả. Ngày nghỉ lễ, Tết của mỗi năm do Thủ tướng Chính phủ quyết định và được công bố bằng văn bản; ứng dụng có sẵn lịch đã công bố của năm 2025 và 2026, lịch các năm sau do CNTT huyện gửi trong tệp cấu hình có chữ ký. Năm chưa có thông báo, ngày lễ, Tết được tính theo Bộ luật Lao động 2019 và âm lịch, và mọi giấy hẹn phụ thuộc vào các ngày đó đều ghi "chưa có thông báo chính thức". Bảng dưới đây chỉ dùng cho ngày nghỉ, làm bù riêng của đơn vị.',
+    en: "Used for appointment dates. Each year's Tết and holidays are decided by the Prime Minister and announced in writing; the app ships the announced plans for 2025 and 2026, and the district IT sends later years' plans in the signed configuration file. For a year without an announcement, holidays follow the Labour Code 2019 and the lunar calendar, and every appointment depending on them says 'no official announcement yet'. The table below is only for the agency's own extra days off or make-up days.",
   },
   sessions: { vi: 'Giờ làm việc', en: 'Working hours' },
   from: { vi: 'Từ', en: 'From' },
@@ -26,6 +26,16 @@ export const calendarMsgs = defineMessages({
   save: { vi: 'Lưu lịch làm việc', en: 'Save calendar' },
   saved: { vi: 'Đã lưu.', en: 'Saved.' },
   year: { vi: 'Ngày nghỉ trong năm', en: 'Days off in year' },
+  basis: { vi: 'Căn cứ', en: 'Basis' },
+  announcedBy: { vi: 'Theo lịch đã công bố:', en: 'Announced plan:' },
+  notAnnounced: {
+    vi: 'Năm này chưa có thông báo chính thức: ngày lễ, Tết tính theo Bộ luật Lao động 2019 và âm lịch, có thể thay đổi.',
+    en: 'No official announcement for this year yet: holidays follow the Labour Code 2019 and the lunar calendar and may change.',
+  },
+  nextYearMissing: {
+    vi: 'Nhắc việc: năm {year} chưa có lịch nghỉ lễ, Tết đã công bố trên máy này. Khi Thủ tướng phê duyệt, CNTT huyện nhập lịch (số, ngày văn bản) và gửi tệp cấu hình có chữ ký cho các xã.',
+    en: 'Reminder: {year} has no announced holiday plan on this PC. Once the Prime Minister approves it, the district IT enters the plan (act number and date) and sends the signed configuration file to the communes.',
+  },
 });
 
 export const WEEKDAYS = [

@@ -14,7 +14,7 @@ export function DoneStep({ result, onNew }: { result: AcceptResult; onNew: () =>
       <div className="card" data-testid="accepted">
         {result.recovered && <p className="warning">{t('recovered')}</p>}
         <p>{t('acceptedCode')}</p>
-        <p className="big-code mono" data-testid="dossier-code">
+        <p className="big-code mono" data-testid="dossier-code" data-dossier={dossier.id}>
           {code}
         </p>
         {!dossier.officialCode && <p className="muted">({t('provisional')})</p>}

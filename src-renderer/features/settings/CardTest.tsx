@@ -13,6 +13,7 @@ export function CardTest() {
   const t = useMessages(testMsgs);
   const client = useClient();
   const readers = useCall('card.readers', {});
+  const info = useCall('app.info', {});
   const action = useAction();
   const [readerId, setReaderId] = useState('');
   const [can, setCan] = useState('');
@@ -22,6 +23,12 @@ export function CardTest() {
   const read = async () => {
     setResult(undefined);
     const out = await action.run(() => client.call('card.read', { readerId: chosen || undefined, can: can || undefined, timeoutMs: 20_000 }));
+    if (out) setResult(out);
+  };
+  // Training mode: a sample card on the simulated reader, read through the same chip stack.
+  const simulate = async () => {
+    setResult(undefined);
+    const out = await action.run(() => client.call('training.tapCard', { sample: 'an' }));
     if (out) setResult(out);
   };
   return (
@@ -42,6 +49,9 @@ export function CardTest() {
           <input className="mono" inputMode="numeric" maxLength={12} value={can} style={{ width: 150 }} onChange={(e) => setCan(e.target.value.replace(/\D/g, ''))} />
         </label>
         <button type="button" style={{ alignSelf: 'flex-end' }} disabled={action.busy} onClick={() => void read()}>{action.busy ? t('working') : t('card.run')}</button>
+        {info.data?.trainingMode && (
+          <button type="button" className="secondary" style={{ alignSelf: 'flex-end' }} disabled={action.busy} onClick={() => void simulate()}>{t('card.simulate')}</button>
+        )}
       </div>
       {result && (
         <p role="status" data-testid="card-test-result">

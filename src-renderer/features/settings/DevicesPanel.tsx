@@ -4,7 +4,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useClient } from '../../app/client-context.tsx';
 import { defineMessages, useMessages } from '../../i18n/messages.ts';
 
-const msgs = defineMessages({ simulated: { vi: '(giả lập)', en: '(simulated)' } });
+const msgs = defineMessages({
+  simulated: { vi: '(giả lập)', en: '(simulated)' },
+  pagesPerMin: { vi: '{n} trang/phút (đo trên máy này)', en: '{n} pages/min (measured on this PC)' },
+  notMeasured: { vi: 'chưa đo: chưa nhận dạng trang nào', en: 'not measured yet: no page recognised' },
+});
 
 export function DevicesPanel() {
   const { t } = useI18n();
@@ -40,6 +44,11 @@ export function DevicesPanel() {
                 <td>
                   {d.name}
                   {d.simulated && <span className="muted simulated-flag"> {m('simulated')}</span>}
+                  {d.kind === 'ocr' && (
+                    <div className="muted" data-testid="ocr-throughput">
+                      {d.pagesPerMin === undefined ? m('notMeasured') : m('pagesPerMin').replace('{n}', d.pagesPerMin.toLocaleString('vi-VN'))}
+                    </div>
+                  )}
                 </td>
                 <td className="mono">{d.address ?? ''}</td>
                 <td>{d.driver}</td>

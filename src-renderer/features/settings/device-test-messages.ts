@@ -15,6 +15,7 @@ export const testMsgs = defineMessages({
   'card.title': { vi: 'Đầu đọc thẻ CCCD gắn chip', en: 'Chip ID card reader' },
   'card.can': { vi: 'Số CAN (6 số) hoặc số định danh (12 số)', en: 'CAN (6 digits) or ID number (12 digits)' },
   'card.run': { vi: 'Đọc thẻ', en: 'Read card' },
+  'card.simulate': { vi: 'Giả lập chạm thẻ (đào tạo)', en: 'Simulate a card tap (training)' },
   'card.present': { vi: 'có thẻ', en: 'card present' },
   'card.empty': { vi: 'chưa có thẻ', en: 'no card' },
   'card.result': { vi: 'Đọc được', en: 'Read' },

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { createCore, type Core } from '../../../src-main/core.ts';
+import { runSync } from '../../support/children.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const profile = () => createCore({ dataDir: mkdtempSync(join(tmpdir(), 'osc-rollout-')), host: 'cli', version: '1', probes: [] });
@@ -83,14 +83,14 @@ describe('rollout: signed configuration export and import', () => {
     const dir = mkdtempSync(join(tmpdir(), 'osc-cli-rollout-'));
     const env = { ...process.env, COUNTER_KEY_PASSPHRASE: 'district-pass-123', COUNTER_SECRETS_PASSPHRASE: 'commune-pass-456', COUNTER_SECRET_VALUE: 's3cret-abc' };
     const cli = (dataDir: string, ...args: string[]) =>
-      execFileSync(process.execPath, [join(ROOT, 'src-main/launch/counter.mjs'), ...args, '--data-dir', dataDir, '--json'], { env, encoding: 'utf8' });
+      runSync(process.execPath, [join(ROOT, 'src-main/launch/counter.mjs'), ...args, '--data-dir', dataDir, '--json'], { env, timeout: 60_000 }).stdout;
     const a = join(dir, 'a');
     const b = join(dir, 'b');
     cli(a, 'secrets', 'set', 'server.clientSecret');
     const { fingerprint } = JSON.parse(cli(a, 'config', 'keygen', '--out-dir', join(dir, 'keys')));
     cli(a, 'config', 'export', '--key', join(dir, 'keys', 'district-key.pem'), '--out', join(dir, 'bundle.json'));
     expect(readFileSync(join(dir, 'bundle.json'), 'utf8')).not.toContain('s3cret-abc');
-    const refused = spawnSync(process.execPath, [join(ROOT, 'src-main/launch/counter.mjs'), 'config', 'import', join(dir, 'bundle.json'), '--data-dir', b, '--json'], { env, encoding: 'utf8' });
+    const refused = runSync(process.execPath, [join(ROOT, 'src-main/launch/counter.mjs'), 'config', 'import', join(dir, 'bundle.json'), '--data-dir', b, '--json'], { env, timeout: 60_000, allowFailure: true });
     expect(refused.status).toBe(1);
     expect(JSON.parse(refused.stdout).error.code).toBe('ROLLOUT_UNTRUSTED_KEY');
     const applied = JSON.parse(cli(b, 'config', 'import', join(dir, 'bundle.json'), '--trust', fingerprint));

@@ -33,7 +33,7 @@ describe('calendar over the contract (real core, real settings file)', () => {
     expect(r.ok && (r.value as Appointment).appointmentAt).toBe('2025-04-29T14:30:00+07:00');
     const y = await again.call('calendar.holidays', { year: 2025 });
     const cal = (y.ok ? y.value : undefined) as YearCalendar;
-    expect(cal.workingDays).toEqual([{ date: '2025-04-26', note: 'Làm bù' }]);
+    expect(cal.workingDays).toEqual([{ date: '2025-04-26', note: 'Làm bù', basis: expect.objectContaining({ vi: expect.stringContaining('bảng ngày nghỉ bù') }) }]);
     expect(cal.daysOff.find((d) => d.date === '2025-05-02')).toMatchObject({ kind: 'day-off', source: 'admin' });
   });
 
@@ -59,18 +59,28 @@ describe('calendar over the contract (real core, real settings file)', () => {
 });
 
 describe('counter calendar … (real CLI process)', () => {
-  const cli = (...args: string[]) => run(process.execPath, [join(ROOT, 'src-main/launch/counter.mjs'), ...args, '--data-dir', tempDir()], { cwd: ROOT });
+  const cli = (...args: string[]) => run(process.execPath, [join(ROOT, 'src-main/launch/counter.mjs'), ...args, '--data-dir', tempDir()], { cwd: ROOT, timeout: 60_000 });
 
-  it('prints the appointment as JSON', async () => {
+  it('prints the appointment as JSON: on a fresh install Sat 26/04/2025 is worked by the announced swap', async () => {
     const { stdout } = await cli('calendar', 'appointment', '--at', '2025-04-25T14:30', '--days', '3', '--json');
-    expect(JSON.parse(stdout)).toMatchObject({ appointmentAt: '2025-05-02T14:30:00+07:00', skipped: [{ date: '2025-04-26' }, {}, {}, {}] });
+    expect(JSON.parse(stdout)).toMatchObject({ appointmentAt: '2025-04-29T14:30:00+07:00', skipped: [{ date: '2025-04-27' }], workedRestDays: [{ date: '2025-04-26' }] });
   }, 90_000);
+
+  it('on a fresh install names the announcement behind Tết 2025 and the 2026 National Day swap', async () => {
+    const tet = await cli('calendar', 'appointment', '--at', '2025-01-24T10:00', '--days', '3');
+    expect(tet.stdout).toContain('Hẹn trả 10:00 thứ Tư 05/02/2025.');
+    expect(tet.stdout).toMatch(/27\/01\/2025 thứ Hai +ngày lễ +Tết Nguyên đán \(28 tháng Chạp\) — Văn bản 8726\/VPCP-KGVX ngày 26\/11\/2024/);
+    const national = await cli('calendar', 'appointment', '--at', '2026-08-21T10:00', '--days', '1');
+    expect(national.stdout).toContain('Hẹn trả 10:00 thứ Bảy 22/08/2026.');
+    expect(national.stdout).toContain('Làm bù cho thứ Hai 31/08 — Thông báo 9441/TB-BNV ngày 16/10/2025 của Bộ Nội vụ');
+  }, 120_000);
 
   it('lists the holidays of a year as text', async () => {
     const { stdout } = await cli('calendar', 'holidays', '--year', '2026');
     expect(stdout).toContain('27/04/2026 thứ Hai');
     expect(stdout).toContain('Nghỉ bù Giỗ tổ Hùng Vương');
     expect(stdout).toContain('17/02/2026');
+    expect(stdout).toContain('Theo kế hoạch đã công bố / announced plan: Bộ luật Lao động 45/2019/QH14');
   }, 90_000);
 
   it('refuses a bad duration with a coded error and exit 1', async () => {

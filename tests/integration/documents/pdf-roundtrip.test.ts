@@ -8,6 +8,7 @@ import { importBytes } from '../../../src-main/devices/scanner/file-import.ts';
 import { CounterError } from '../../../src-main/contract/errors.ts';
 import { fixture, pdftotext, tmp } from '../scan/helpers.ts';
 import { cer } from '../../bench/cer.ts';
+import { pdfaFacts } from './pdfa-facts.ts';
 
 const dir = tmp('ocr-it-');
 const pool = new OcrPool({ dataDir: dir, size: 1 });
@@ -23,6 +24,7 @@ describe('OCR → searchable PDF → pdftotext / pdfjs import', () => {
     expect(pdfa).toBe(true);
     const file = join(dir, 'form.pdf');
     writeFileSync(file, bytes);
+    expect(pdfaFacts(file)).toEqual({ part: '2', conformance: 'B', outputIntent: true });
     const text = pdftotext(file);
     for (const phrase of ['TỜ KHAI ĐĂNG KÝ KHAI SINH', 'Nguyễn Thị Hương', '001190012345', 'Trần Minh Khôi', 'Quốc tịch: Việt Nam']) expect(text).toContain(phrase);
     const truth = fixture('form-khai-sinh.txt').toString('utf8');

@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { runSync } from '../../support/children.ts';
 
 /** Test setup for the real CUPS path: cupsd running, and cups-pdf queues that keep text as text. */
-const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8', timeout: 20_000 });
+const run = (cmd: string, args: string[]) => runSync(cmd, args, { timeout: 20_000, allowFailure: true });
 
 export function ensureCupsd(): void {
   if (/is running/.test(run('lpstat', ['-r']).stdout)) return;
@@ -12,7 +12,7 @@ export function ensureCupsd(): void {
   run(asRoot ? 'cupsd' : 'sudo', asRoot ? [] : ['-n', 'cupsd']);
   for (let i = 0; i < 50; i++) {
     if (/is running/.test(run('lpstat', ['-r']).stdout)) return;
-    execFileSync('sleep', ['0.1']);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100); // 0.1 s, without a child
   }
   throw new Error('cupsd did not start');
 }

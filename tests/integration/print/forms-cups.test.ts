@@ -49,12 +49,14 @@ describe('forms printed through a CUPS PDF queue and read back', () => {
     expect(text).toContain(squash('Quyển số: 01/2026 Số thứ tự: 0017'));
     expect(text).toContain(squash('Lệ phí: 8.000 đồng'));
     expect(text).toContain(squash('Mã hồ sơ: 000.05.12.H99-260302-0017'));
+    // The short reference the bank statement will show is printed under the fee QR.
+    expect(text).toContain(squash('Nội dung CK: LP 260302-0017'));
     for (const page of [1, 2]) {
       const codes = await pdfQrCodes(printed, page);
       expect(codes).toContain('000.05.12.H99-260302-0017');
       const fee = codes.find((c) => c.startsWith('000201'));
       expect(fee).toBeDefined();
-      expect(parseVietQr(fee!)).toMatchObject({ bankBin: '970436', accountNumber: '0011001234567', amount: 8000, reference: 'LP 000.05.12.H99-260302-0017' });
+      expect(parseVietQr(fee!)).toMatchObject({ bankBin: '970436', accountNumber: '0011001234567', amount: 8000, reference: 'LP 260302-0017' });
     }
   }, 90_000);
 

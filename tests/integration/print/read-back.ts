@@ -1,16 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import jsQR from 'jsqr';
+import { runSync } from '../../support/children.ts';
 
 /**
  * The text of a printed PDF as pdftotext reads it, without whitespace: after the PDF → PostScript →
  * PDF round trip, pdftotext guesses word gaps and line-end hyphens differently, the letters stay.
  */
 export function pdfText(path: string): string {
-  return squash(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }));
+  return squash(runSync('pdftotext', [path, '-'], { timeout: 30_000 }).stdout);
 }
 
 export function squash(text: string): string {
@@ -23,7 +23,7 @@ export function squash(text: string): string {
  */
 export async function pdfQrCodes(path: string, page: number): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'qr-'));
-  execFileSync('pdftoppm', ['-r', '200', '-png', '-f', String(page), '-l', String(page), path, join(dir, 'p')]);
+  runSync('pdftoppm', ['-r', '200', '-png', '-f', String(page), '-l', String(page), path, join(dir, 'p')], { timeout: 60_000 });
   const png = join(dir, readdirSync(dir)[0]!);
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const tile = 360;

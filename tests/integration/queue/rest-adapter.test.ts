@@ -12,6 +12,11 @@ import { admin, AGENCY, memoryDossier, type ServerDossier } from './fixtures.ts'
 
 let dir: string;
 let server: ReferenceServer;
+// The server's clock starts at noon in Vietnam and runs at real speed, so the day in the codes it
+// issues is known and cannot change between two deliveries (at real midnight it would).
+const NOON_VN = Date.parse('2026-03-02T12:00:00+07:00');
+const startedAt = Date.now();
+const serverNow = () => new Date(NOON_VN + (Date.now() - startedAt));
 const checked = contractCheckedFetch();
 const adapter = () =>
   new OneStopRestAdapter({ baseUrl: server.apiUrl, clientId: 'counter-demo', clientSecret: 'demo-secret', fetch: checked.fetch, chunkSize: 64 * 1024 });
@@ -25,7 +30,7 @@ const failureOf = async (p: Promise<unknown>) => {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'onestop-ref-'));
-  server = await startReferenceServer({ dataDir: dir });
+  server = await startReferenceServer({ dataDir: dir, now: serverNow });
 });
 afterAll(async () => {
   await server.close();
@@ -39,7 +44,8 @@ describe('one-stop REST adapter against the reference server', () => {
     const d2 = memoryDossier([70_000]);
     const r1 = await a.deliver(d1, () => {});
     const r2 = await a.deliver(d2, () => {});
-    const day = portalDay(new Date());
+    const day = portalDay(new Date(NOON_VN));
+    expect(day).toBe('260302');
     expect(r1.officialCode).toMatch(new RegExp(`^${AGENCY.replace(/\./g, '\\.')}-${day}-\\d{4}$`));
     expect(Number(r2.officialCode.slice(-4))).toBe(Number(r1.officialCode.slice(-4)) + 1);
     expect(r1.status).toBe(2);

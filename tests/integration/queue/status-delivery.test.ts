@@ -15,6 +15,7 @@ import { startReferenceServer, type ReferenceServer } from '../../../src-main/re
 import { contractCheckedFetch } from './contract-fetch.ts';
 import { acceptBirthRegistration, noScanner } from './store-dossier.ts';
 import { admin, AGENCY, type ServerDossier } from './fixtures.ts';
+import { drainUntilIdle } from './rig.ts';
 
 /**
  * Status changes made at the counter reach the province through the outbox: the real store (with
@@ -34,18 +35,7 @@ const faults = (rules: unknown[]) => admin(server.url, 'POST', '/__faults', { ru
 const onServer = async (id: string) => (await admin<ServerDossier[]>(server.url, 'GET', '/__admin/dossiers')).find((s) => s.id === id);
 
 /** Drains until nothing is due any more (a failed attempt waits a few ms of backoff). */
-async function drainAll(u = uploader()): Promise<number> {
-  let attempts = 0;
-  for (let round = 0; round < 50; round++) {
-    const n = await u.drain();
-    attempts += n;
-    const c = outbox.counts();
-    const s = outbox.statuses.counts();
-    if (c.pending + c.sending + c['failed-retrying'] + c.sent + s.pending + s.sending + s['failed-retrying'] === 0) return attempts;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`not drained: ${JSON.stringify([outbox.counts(), outbox.statuses.counts()])}`);
-}
+const drainAll = (u = uploader()): Promise<number> => drainUntilIdle(u, outbox);
 
 const accept = (): string => acceptBirthRegistration(store, 90_000);
 

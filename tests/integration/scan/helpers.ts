@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { runSync } from '../../support/children.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'scans');
 export const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -25,7 +25,7 @@ export function airscanConfig(url: string): string {
 }
 
 export function pdftotext(file: string): string {
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/[ \t]+/g, ' ');
+  return runSync('pdftotext', [file, '-'], { timeout: 30_000 }).stdout.normalize('NFC').replace(/[ \t]+/g, ' ');
 }
 
 export const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));

@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore } from '../../../src-main/core.ts';
 import type { ScanSession } from '../../../src-main/contract/scan.ts';
 import { tmp } from './helpers.ts';
+import { spawnChild, type ManagedChild } from '../../support/children.ts';
 
 const CHILD = join(import.meta.dirname, 'persist-child.ts');
 const KILLS = 4;
@@ -14,21 +14,39 @@ interface Round {
   announced: Set<string>;
 }
 
-/** Runs the child until it has announced 1–3 new pages, waits a random moment, then SIGKILLs it. */
-function round(dataDir: string, sessionId: string | undefined, rnd: () => number): Promise<Round> {
+/**
+ * Runs the child until it has announced 1–3 new pages, waits a random moment, then SIGKILLs it. The
+ * child loops forever, so it is killed whatever happens (a bad line, a timeout) before the round ends.
+ */
+async function round(dataDir: string, sessionId: string | undefined, rnd: () => number): Promise<Round> {
+  const child = spawnChild(process.execPath, ['--import', 'tsx', CHILD, dataDir, ...(sessionId ? [sessionId] : [])], { echoStderr: true });
+  try {
+    return await announcedUntilKilled(child, rnd);
+  } finally {
+    child.kill('SIGKILL');
+    await child.exited;
+  }
+}
+
+function announcedUntilKilled(child: ManagedChild, rnd: () => number): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, ...(sessionId ? [sessionId] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
     const out: Round = { announced: new Set() };
     let buf = '';
     let armed = false;
     const before = new Set<string>();
     const wanted = 1 + Math.floor(rnd() * 3);
-    child.stdout.on('data', (b: Buffer) => {
+    child.process.stdout!.on('data', (b: Buffer) => {
       buf += b.toString();
       const lines = buf.split('\n');
       buf = lines.pop()!;
       for (const line of lines) {
-        const m = JSON.parse(line) as { session?: string; pages?: string[]; restored?: string[] };
+        let m: { session?: string; pages?: string[]; restored?: string[] };
+        try {
+          m = JSON.parse(line) as typeof m;
+        } catch {
+          reject(new Error(`not a JSON line from the child: ${line}`));
+          return;
+        }
         if (m.session) out.session = m.session;
         for (const id of m.restored ?? []) before.add(id);
         for (const id of m.pages ?? []) out.announced.add(id);
@@ -40,7 +58,7 @@ function round(dataDir: string, sessionId: string | undefined, rnd: () => number
         }
       }
     });
-    child.once('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(out) : reject(new Error(`child ended on its own (${code})`))));
+    void child.exited.then(({ code, signal }) => (signal === 'SIGKILL' ? resolve(out) : reject(new Error(`child ended on its own (${code})`))));
   });
 }
 

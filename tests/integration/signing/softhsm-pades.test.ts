@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,8 @@ import { createSoftHsm, deleteToken, initToken, SOFTHSM_MODULE, type SoftHsm } f
 import { createTestPki, revokeAndWriteCrl, type TestPki } from '../../sim/pki/test-pki.ts';
 import { startTsa, type TsaSimulator } from '../../sim/pki/tsa-server.ts';
 import { samplePdf } from '../../sim/pki/sample-pdf.ts';
+import { pdfsig } from '../../sim/pki/pdfsig.ts';
+import { runSync } from '../../support/children.ts';
 
 const PIN = '123456';
 let pki: TestPki;
@@ -22,14 +23,6 @@ const progress: SigningProgress[] = [];
 let settings: SigningSettings;
 let service: SigningService;
 
-/** pdfsig (poppler, NSS) as the independent verifier. */
-function pdfsig(path: string): string {
-  try {
-    return execFileSync('pdfsig', [path], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-  } catch (e) {
-    return String((e as { stdout?: Buffer }).stdout ?? '');
-  }
-}
 
 const pkcs11Key = (certId: string, pin = PIN) => ({ kind: 'pkcs11' as const, tokenLabel: 'Officer', certId, pin });
 
@@ -82,7 +75,9 @@ describe('PAdES through SoftHSM2', () => {
     bytes[at] = bytes[at] === 0x41 ? 0x42 : 0x41;
     const tampered = join(dir, 'tampered.pdf');
     writeFileSync(tampered, bytes);
-    expect(pdfsig(tampered)).not.toContain('Signature is Valid.');
+    const tamperedReport = pdfsig(tampered);
+    expect(tamperedReport).not.toContain('Signature is Valid.');
+    expect(tamperedReport).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/);
     const tv = await service.verifyFile(tampered);
     expect(tv.status).toBe('invalid');
     expect(tv.signatures[0]?.problems.map((p) => p.code)).toContain('DIGEST_MISMATCH');
@@ -183,21 +178,18 @@ describe('PAdES through SoftHSM2', () => {
     const out = join(dir, 'cli.signed.pdf');
     writeFileSync(src, readFileSync(join(dir, 'batch-1.pdf')));
     const dataDir = mkdtempSync(join(tmpdir(), 'osc-cli-'));
-    const cli = (args: string[], pin?: string) =>
-      execFileSync(process.execPath, ['src-main/launch/counter.mjs', ...args, '--data-dir', dataDir], {
+    const cli = (args: string[], pin?: string, allowFailure = false) =>
+      runSync(process.execPath, ['src-main/launch/counter.mjs', ...args, '--data-dir', dataDir], {
         env: { ...process.env, SOFTHSM2_CONF: hsm.confPath, ...(pin ? { COUNTER_TOKEN_PIN: pin } : {}) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }).toString();
+        timeout: 60_000,
+        allowFailure,
+      });
     cli(['pdf', 'sign', src, '--module', SOFTHSM_MODULE, '--token', 'Officer', '--cert', '01', '--out', out, '--tsa', ''], PIN);
     expect(pdfsig(out)).toContain('Signature is Valid.');
-    const report = JSON.parse(cli(['pdf', 'verify', out, '--json'])) as { status: string; signatures: Array<{ integrity: string }> };
+    const report = JSON.parse(cli(['pdf', 'verify', out, '--json']).stdout) as { status: string; signatures: Array<{ integrity: string }> };
     expect(report.signatures.at(-1)?.integrity).toBe('ok');
-    let failure = '';
-    try {
-      cli(['pdf', 'sign', src, '--module', SOFTHSM_MODULE, '--token', 'Officer', '--cert', '01', '--out', out, '--json'], '999999');
-    } catch (e) {
-      failure = String((e as { stdout?: Buffer }).stdout ?? '');
-    }
-    expect(JSON.parse(failure)).toMatchObject({ error: { code: 'PIN_INCORRECT' } });
-  }, 60_000);
+    const failure = cli(['pdf', 'sign', src, '--module', SOFTHSM_MODULE, '--token', 'Officer', '--cert', '01', '--out', out, '--json'], '999999', true);
+    expect(failure.status).toBe(1);
+    expect(JSON.parse(failure.stdout)).toMatchObject({ error: { code: 'PIN_INCORRECT' } });
+  }, 180_000); // three CLI processes in a row (each starts tsx and the core): ~30 s each on a loaded 2-core machine
 });

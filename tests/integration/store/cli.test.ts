@@ -52,7 +52,7 @@ describe('counter CLI for the store', () => {
 
   it('exits 1 with a JSON error code as a separate process', async () => {
     const t = tempDir('cli-');
-    const r = await promisify(execFile)(process.execPath, [COUNTER, 'restore', join(t.dir, 'none.sqlite'), '--data-dir', t.dir, '--json']).catch((e: { code: number; stdout: string }) => e);
+    const r = await promisify(execFile)(process.execPath, [COUNTER, 'restore', join(t.dir, 'none.sqlite'), '--data-dir', t.dir, '--json'], { timeout: 60_000 }).catch((e: { code: number; stdout: string }) => e);
     expect('code' in r ? r.code : 0).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'BACKUP_INVALID' } });
     t.cleanup();

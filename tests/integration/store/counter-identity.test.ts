@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Settings } from '../../../src-main/contract/settings.ts';
 import { parseOfficialCode, parseProvisionalCode } from '../../../src-main/domain/codes/dossier-code.ts';
+import { spawnChild, type ManagedChild } from '../../support/children.ts';
 import { CounterIdentityService } from '../../../src-main/features/queue/counter-identity-service.ts';
 import { openStore, type Store } from '../../../src-main/store/store.ts';
 import { startReferenceServer, type ReferenceServer } from '../../../src-main/reference-server/server.ts';
@@ -93,35 +93,27 @@ async function token(): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-/** A worker process; killed in `finally` (SIGTERM, then SIGKILL after 5 s) whatever happens. */
-function worker(province: ReferenceServer, name: string, counterId: string, count: number): { child: ChildProcess; lines: string[]; exited: Promise<number | null> } {
+/** A worker process, through the shared child helper (stopped after the file whatever happens). */
+function worker(province: ReferenceServer, name: string, counterId: string, count: number): { child: ManagedChild; lines: string[]; exited: Promise<number | null> } {
   const script = join(import.meta.dirname, 'delegated-worker.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, join(t.dir, name), counterId, String(count), province.apiUrl, name], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnChild(process.execPath, ['--import', 'tsx', script, join(t.dir, name), counterId, String(count), province.apiUrl, name]);
   const lines: string[] = [];
   let out = '';
-  let err = '';
-  child.stdout!.setEncoding('utf8').on('data', (c: string) => {
+  child.process.stdout!.setEncoding('utf8').on('data', (c: string) => {
     out += c;
     const parts = out.split('\n');
     out = parts.pop()!;
     lines.push(...parts);
   });
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => (err += c));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      if (code !== 0 && err) console.error(err);
-      resolve(code);
-    }),
-  );
+  const exited = child.exited.then(({ code }) => {
+    if (code !== 0 && child.stderrTail()) console.error(child.stderrTail());
+    return code;
+  });
   return { child, lines, exited };
 }
 
 async function stop(w: ReturnType<typeof worker>): Promise<void> {
-  if (w.child.exitCode !== null || w.child.signalCode !== null) return;
-  w.child.kill('SIGTERM');
-  const killer = setTimeout(() => w.child.kill('SIGKILL'), 5000);
-  await w.exited;
-  clearTimeout(killer);
+  await w.child.stop({ graceMs: 5000 });
 }
 
 describe('delegated numbering on two PCs with two databases (two real processes)', () => {

@@ -26,10 +26,13 @@ describe('crash safety', () => {
     const acked: Ack[] = [];
     for (const delay of delays(20260302, ROUNDS)) {
       const w = startWorker(t.dir, '01', 'forever');
-      await w.ready;
-      await new Promise((r) => setTimeout(r, delay));
-      w.child.kill('SIGKILL');
-      await w.exited;
+      try {
+        await w.ready;
+        await new Promise((r) => setTimeout(r, delay));
+      } finally {
+        w.child.kill('SIGKILL'); // also when waiting failed: the worker loops forever
+        await w.exited;
+      }
       acked.push(...w.acks);
     }
     expect(acked.length).toBeGreaterThan(ROUNDS);

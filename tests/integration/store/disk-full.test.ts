@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, rmdirSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runSync } from '../../support/children.ts';
 import { toErrorBody } from '../../../src-main/contract/errors.ts';
 import { EventBus } from '../../../src-main/rpc/event-bus.ts';
 import { StatusService } from '../../../src-main/kernel/status-service.ts';
@@ -20,14 +20,10 @@ import { AGENCY, draft } from '../../unit/store/helpers.ts';
 let mountDir = '';
 beforeAll(() => {
   mountDir = mkdtempSync(join(tmpdir(), 'small-disk-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', mountDir], { timeout: 10_000 });
+  runSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', mountDir], { timeout: 10_000 });
 });
 afterAll(() => {
-  try {
-    execFileSync('umount', [mountDir], { timeout: 10_000 });
-  } catch {
-    execFileSync('umount', ['-l', mountDir], { timeout: 10_000 });
-  }
+  if (runSync('umount', [mountDir], { timeout: 10_000, allowFailure: true }).status !== 0) runSync('umount', ['-l', mountDir], { timeout: 10_000 });
   rmdirSync(mountDir);
 });
 

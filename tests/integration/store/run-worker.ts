@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { spawnChild, type ManagedChild } from '../../support/children.ts';
 
 export interface Ack {
   id: string;
@@ -8,7 +8,8 @@ export interface Ack {
 }
 
 export interface Worker {
-  child: ChildProcess;
+  /** Stopped after the test file at the latest (tests/support/children-setup.ts). */
+  child: ManagedChild;
   acks: Ack[];
   ready: Promise<void>;
   exited: Promise<number | null>;
@@ -23,12 +24,7 @@ const running = new Set<Worker>();
 export async function stopAllWorkers(graceMs = 3000): Promise<void> {
   await Promise.all(
     [...running].map(async (w) => {
-      if (w.child.exitCode === null && w.child.signalCode === null) {
-        w.child.kill('SIGTERM');
-        const killer = setTimeout(() => w.child.kill('SIGKILL'), graceMs);
-        await w.exited;
-        clearTimeout(killer);
-      }
+      await w.child.stop({ graceMs });
       running.delete(w);
     }),
   );
@@ -37,15 +33,12 @@ export async function stopAllWorkers(graceMs = 3000): Promise<void> {
 /** Starts accept-worker.ts in its own Node process (through tsx) and collects its acknowledgements. */
 export function startWorker(dataDir: string, counterId: string, count: number | 'forever', mode: 'provisional' | 'delegated' = 'provisional'): Worker {
   const script = join(import.meta.dirname, 'accept-worker.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, counterId, count === 'forever' ? 'Infinity' : String(count), mode], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnChild(process.execPath, ['--import', 'tsx', script, dataDir, counterId, count === 'forever' ? 'Infinity' : String(count), mode]);
   const acks: Ack[] = [];
   let buffer = '';
-  let stderr = '';
   let onReady: () => void = () => {};
   const ready = new Promise<void>((r) => (onReady = r));
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  child.process.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     buffer += chunk;
     let nl: number;
     while ((nl = buffer.indexOf('\n')) >= 0) {
@@ -56,14 +49,11 @@ export function startWorker(dataDir: string, counterId: string, count: number | 
       if (m) acks.push({ id: m[1]!, hash: m[2]!, code: m[3]! });
     }
   });
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code, signal) => {
-      if (code !== 0 && signal !== 'SIGKILL' && stderr) console.error(stderr);
-      onReady();
-      resolve(code);
-    }),
-  );
+  const exited = child.exited.then(({ code, signal }) => {
+    if (code !== 0 && signal !== 'SIGKILL' && child.stderrTail()) console.error(child.stderrTail());
+    onReady();
+    return code;
+  });
   const worker = { child, acks, ready, exited };
   running.add(worker);
   void exited.then(() => running.delete(worker));

@@ -54,7 +54,9 @@ describe('backups and databases from other versions', () => {
     expect(report).toMatchObject({ dossiers: 3 });
     const restored = open(data);
     try {
-      expect(restored.migration).toMatchObject({ from: 20, applied: [{ id: 21 }, { id: 30 }, { id: 40 }] });
+      const later = appMigrations().map((m) => m.id).filter((id) => ![1, 2, 3, 20].includes(id)).sort((x, y) => x - y);
+      expect(restored.migration.from).toBe(20);
+      expect(restored.migration.applied.map((m) => m.id)).toEqual(later);
       expect(restored.dossiers.get('d-0001').officialCode).toBe(`${FIXTURE_AGENCY}-260302-0041`);
       expect(restored.db.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(3);
       expect(restored.db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('backup_blobs', 'backup_meta')").pluck().get()).toBe(0);

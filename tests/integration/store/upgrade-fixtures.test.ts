@@ -11,12 +11,31 @@ import { appMigrations } from './app-migrations.ts';
 
 type Dump = Record<string, string[]>;
 
-/** Every row of every ordinary table, as JSON lines in rowid (or key) order. */
-function dump(path: string): Dump {
+/**
+ * Every row of every ordinary table, as sorted JSON lines; with `like`, only the tables and columns
+ * that dump has (a later migration may add columns, never take the old values away).
+ */
+function dump(path: string, like?: Record<string, string[]>): Dump {
   const db = new Database(path, { readonly: true });
   try {
-    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string; sql: string }>;
-    return Object.fromEntries(tables.map((t) => [t.name, (db.prepare(`SELECT * FROM "${t.name}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v))).sort()]));
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    return Object.fromEntries(
+      tables.map((t) => {
+        const cols = like?.[t] ?? (db.prepare(`SELECT name FROM pragma_table_info('${t}') ORDER BY cid`).pluck().all() as string[]);
+        const rows = db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${t}"`).raw().all() as unknown[][];
+        return [t, rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v))).sort()];
+      }),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+function columnsOf(path: string): Record<string, string[]> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT name FROM pragma_table_info('${t}') ORDER BY cid`).pluck().all() as string[]]));
   } finally {
     db.close();
   }
@@ -63,6 +82,7 @@ describe('fixture databases at every released migration level', () => {
       const dbPath = join(t.dir, DB_FILE);
       copyFileSync(join(FIXTURE_DIR, `${level.name}.sqlite`), dbPath);
       const before = dump(dbPath);
+      const oldColumns = columnsOf(dbPath);
       const all = appMigrations();
       const store = openStore({ dataDir: t.dir, agency: () => ({ code: FIXTURE_AGENCY, counterId: '01' }), migrations: all.filter((m) => m.id >= 20), checkIntegrity: 'always' });
       try {
@@ -71,7 +91,7 @@ describe('fixture databases at every released migration level', () => {
         expect(store.db.pragma('user_version', { simple: true })).toBe(Math.max(...all.map((m) => m.id)));
         expect(store.startupCheck).toMatchObject({ ran: true });
         store.db.pragma('wal_checkpoint(TRUNCATE)');
-        const after = dump(dbPath);
+        const after = dump(dbPath, oldColumns);
         // The check that just ran updates its own timestamp; every other row must be unchanged.
         const kept = (table: string, rows: string[]) => (table === 'store_meta' ? rows.filter((r) => !r.startsWith('["last_integrity_check"')) : rows);
         for (const [table, all] of Object.entries(before)) {

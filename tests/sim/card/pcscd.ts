@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { spawnChild } from '../../support/children.ts';
 
 const PID_FILE = '/run/pcscd/pcscd.pid';
 const VPCD_CONF = '/etc/reader.conf.d/vpcd';
 
-function running(): number | undefined {
+/** The pid of the pcscd that runs now (ours or the system's), if any. */
+export function runningPcscd(): number | undefined {
   if (!existsSync(PID_FILE)) return undefined;
   const pid = Number.parseInt(readFileSync(PID_FILE, 'utf8'), 10); // the file ends in "\n\0"
   if (!Number.isInteger(pid)) return undefined;
@@ -37,21 +38,21 @@ export function pcscdUnavailable(): string | undefined {
 export async function ensurePcscd(): Promise<PcscdHandle> {
   const why = pcscdUnavailable();
   if (why) throw new Error(why);
-  if (running()) return { started: false, stop: async () => undefined };
-  const child: ChildProcess = spawn('/usr/sbin/pcscd', ['--foreground', '--auto-exit'], { stdio: 'ignore' });
+  if (runningPcscd()) return { started: false, stop: async () => undefined };
+  const child = spawnChild('/usr/sbin/pcscd', ['--foreground', '--auto-exit'], { stdio: 'ignore' });
   const until = Date.now() + 5000;
-  while (!running() && Date.now() < until) {
-    if (child.exitCode !== null) break;
+  while (!runningPcscd() && Date.now() < until) {
+    if (child.process.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  if (!running()) throw new Error('pcscd did not start');
+  if (!runningPcscd()) {
+    await child.stop();
+    throw new Error('pcscd did not start');
+  }
   return {
     started: true,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      await child.stop({ graceMs: 3000 });
     },
   };
 }

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Party } from './test-pki.ts';
+import { runSync } from '../../support/children.ts';
 
 /** Where Debian's softhsm2 puts its PKCS#11 library. */
 export const SOFTHSM_MODULE = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so'].find(existsSync) ?? '/usr/lib/softhsm/libsofthsm2.so';
@@ -27,7 +27,7 @@ export function createSoftHsm(): SoftHsm {
 }
 
 const run = (hsm: SoftHsm, cmd: string, args: string[]) =>
-  execFileSync(cmd, args, { env: { ...process.env, SOFTHSM2_CONF: hsm.confPath }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+  runSync(cmd, args, { env: { ...process.env, SOFTHSM2_CONF: hsm.confPath }, timeout: 60_000 }).stdout;
 
 /** A token with the officer's key (imported from PKCS#8) and certificate under the same CKA_ID. */
 export function initToken(hsm: SoftHsm, label: string, pin: string, parties: Array<{ party: Party; id: string }>, extraCertDers: string[] = []): void {

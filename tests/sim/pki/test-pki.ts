@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runSync } from '../../support/children.ts';
 
 /**
  * A throw-away PKI made with the openssl CLI: a root CA standing in for the VGCA root, an officer
@@ -30,7 +30,7 @@ export interface Party {
   commonName: string;
 }
 
-const openssl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+const openssl = (args: string[], cwd: string) => runSync('openssl', args, { cwd, timeout: 60_000, binary: true }).stdout;
 
 function issue(dir: string, name: string, subject: string, caCert: string, caKey: string, ext: string, keyAlg: string[]): Party {
   const keyPath = join(dir, `${name}.key`);

@@ -24,8 +24,8 @@ export class QrTyper {
     this.fh = undefined;
   }
 
-  /** Returns when the last byte was written, with the time it was written (performance.now()). */
-  async type(text: string, opts: { suffix?: string; stopAfter?: number } = {}): Promise<{ lastByteAt: number; bytes: number; wireMs: number }> {
+  /** Returns when the last byte was written, with when typing started and ended (performance.now()). */
+  async type(text: string, opts: { suffix?: string; stopAfter?: number } = {}): Promise<{ startedAt: number; lastByteAt: number; bytes: number; wireMs: number }> {
     if (!this.fh) await this.open();
     const all = Buffer.from(text + SUFFIX[opts.suffix ?? this.suffix], 'utf8');
     const bytes = opts.stopAfter === undefined ? all : all.subarray(0, opts.stopAfter);
@@ -40,6 +40,6 @@ export class QrTyper {
       }
       if (sent < bytes.length) await new Promise((r) => setTimeout(r, 1));
     }
-    return { lastByteAt: performance.now(), bytes: bytes.length, wireMs: transportMs(bytes.length, this.baud) };
+    return { startedAt: start, lastByteAt: performance.now(), bytes: bytes.length, wireMs: transportMs(bytes.length, this.baud) };
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appointment, days, hours } from './calendar-fixture.ts';
+import { appointment, days, hours, statutoryCalendarWith } from './calendar-fixture.ts';
+import { computeAppointment } from '../../../src-main/domain/calendar/appointment.ts';
 
 // Every expected value below was worked out by hand on a paper calendar (default hours 07:00–11:30,
 // 13:30–17:00, 1 working day = 8 h, late cutoff 15:00); the comment shows the sum.
@@ -17,14 +18,15 @@ describe('worked examples from the notes', () => {
     expect(appointment('2023-10-27T09:32', days(5)).appointmentAt).toBe('2023-11-03T09:32:00+07:00');
   });
 
-  it('Fri 25/04/2025 14:30 + 3 days skips the weekend, 30/4 and 1/5, and says so in Vietnamese', () => {
-    // Fri 2.5 h, Mon 28 8 h (10.5), Tue 29 8 h (18.5), Wed 30 + Thu 1 off, Fri 2/5: 4.5 h to 11:30, 1 h after lunch → 14:30
-    const r = appointment('2025-04-25T14:30', days(3));
+  it('Fri 25/04/2025 14:30 + 3 days: the statutory rules alone skip the weekend, 30/4 and 1/5', () => {
+    // Without the 2025 plan: Fri 2.5 h, Mon 28 8 h (10.5), Tue 29 8 h (18.5), Wed 30 + Thu 1 off, Fri 2/5: 4.5 h to 11:30, 1 h after lunch → 14:30
+    const r = computeAppointment(statutoryCalendarWith(), '2025-04-25T14:30', days(3));
     expect(r.appointmentAt).toBe('2025-05-02T14:30:00+07:00');
     expect(r.startRule).toBe('as-received');
     expect(r.explanation.vi).toBe(
       'Tiếp nhận 14:30 thứ Sáu 25/04/2025. Thời hạn giải quyết 3 ngày làm việc. ' +
         'Không tính 26/04 (thứ Bảy), 27/04 (Chủ nhật), 30/04 (Ngày Giải phóng miền Nam), 01/05 (Quốc tế Lao động). ' +
+        'Căn cứ: ngày nghỉ hằng tuần (26/04, 27/04); Bộ luật Lao động 2019, Điều 112 (ngày lễ, Tết; âm lịch); năm 2025 chưa có thông báo chính thức (30/04, 01/05). ' +
         'Hẹn trả 14:30 thứ Sáu 02/05/2025.',
     );
     expect(r.explanation.en).toContain('Appointment 14:30 Friday 02/05/2025.');
@@ -47,18 +49,24 @@ describe('around Tết', () => {
     expect(r.explanation.vi).toContain('10/02 (Tết Nguyên Đán (mùng 1))');
   });
 
-  it('Tết 2025 with the admin table: 27/01 off by swap, Saturday 15/02 worked', () => {
-    // Fri 24/01 10:00: 5 h; 27 (admin), 28/01–01/02 Tết, Sun 2, Mon 3 nghỉ bù for Sat 1/2;
-    // Tue 4 8 h (13), Wed 5 8 h (21), Thu 6: 3 h → 10:00.
-    const exceptions = [
-      { date: '2025-01-27', kind: 'day-off' as const, note: 'Nghỉ Tết (hoán đổi với thứ Bảy 15/02)' },
-      { date: '2025-02-15', kind: 'working-day' as const, note: 'Làm bù cho thứ Hai 27/01' },
-    ];
-    const r = appointment('2025-01-24T10:00', days(3), { exceptions });
-    expect(r.appointmentAt).toBe('2025-02-06T10:00:00+07:00');
-    expect(r.skipped[2]).toMatchObject({ date: '2025-01-27', kind: 'day-off', source: 'admin' });
-    expect(r.explanation.vi).toContain('27/01 (Nghỉ Tết (hoán đổi với thứ Bảy 15/02))');
-    // The swapped Saturday counts: Thu 13/02 15:30 → starts Fri 14 07:00, 8 h → roll past 17:00 → Sat 15 07:00 is open.
+  it('Tết 2025 as approved: off Mon 27/01 – Fri 31/01, work again Mon 03/02 (no compensatory day)', () => {
+    // Fri 24/01 10:00: 5 h; weekend, 27–31/01 Tết, weekend; Mon 3/2 8 h (13); Tue 4 8 h (21); Wed 5: 3 h → 10:00
+    const r = appointment('2025-01-24T10:00', days(3));
+    expect(r.appointmentAt).toBe('2025-02-05T10:00:00+07:00');
+    expect(skippedDates(r)).toEqual([
+      '2025-01-25 weekend', '2025-01-26 weekend', '2025-01-27 holiday', '2025-01-28 holiday', '2025-01-29 holiday',
+      '2025-01-30 holiday', '2025-01-31 holiday', '2025-02-01 weekend', '2025-02-02 weekend',
+    ]);
+    expect(r.skipped.filter((d) => d.kind === 'holiday').every((d) => d.source === 'official' && !d.provisional)).toBe(true);
+    expect(r.explanation.vi).toContain('Văn bản 8726/VPCP-KGVX ngày 26/11/2024 của Văn phòng Chính phủ');
+    expect(r.explanation.vi).toContain('(27/01, 28/01, 29/01, 30/01, 31/01)');
+    expect(r.explanation.vi).not.toContain('chưa có thông báo chính thức');
+    // A late receipt the day before the break counts from Mon 03/02.
+    expect(appointment('2025-01-23T15:30', days(1))).toMatchObject({ countingStartsAt: '2025-01-24T07:00:00+07:00', appointmentAt: '2025-02-03T07:00:00+07:00' });
+  });
+
+  it('the admin table still wins over the plan (a commune that also works Saturday 15/02/2025)', () => {
+    const exceptions = [{ date: '2025-02-15', kind: 'working-day' as const, note: 'Làm bù theo lịch của xã' }];
     expect(appointment('2025-02-13T15:30', days(1), { exceptions }).appointmentAt).toBe('2025-02-15T07:00:00+07:00');
     expect(appointment('2025-02-13T15:30', days(1)).appointmentAt).toBe('2025-02-17T07:00:00+07:00');
   });
@@ -98,17 +106,18 @@ describe('30/4 – 1/5', () => {
     ]);
   });
 
-  it('2025 with the announced swap: Fri 2/5 off, Sat 26/4 worked', () => {
+  it('2025 with the announced swap and nothing typed in: Fri 2/5 off, Sat 26/4 worked', () => {
     // Fri 25 14:30: 2.5 h; Sat 26 worked 8 h (10.5); Sun off; Mon 28 (18.5); Tue 29: 5.5 h → 11:30 + 1 h → 14:30
-    const exceptions = [
-      { date: '2025-05-02', kind: 'day-off' as const, note: 'Nghỉ hoán đổi với thứ Bảy 26/04' },
-      { date: '2025-04-26', kind: 'working-day' as const, note: 'Làm bù cho thứ Sáu 02/05' },
-    ];
-    const r = appointment('2025-04-25T14:30', days(3), { exceptions });
+    const r = appointment('2025-04-25T14:30', days(3));
     expect(r.appointmentAt).toBe('2025-04-29T14:30:00+07:00');
     expect(skippedDates(r)).toEqual(['2025-04-27 weekend']);
-    // and a dossier spanning the holiday sees 2/5 as a day off by notice
-    expect(skippedDates(appointment('2025-04-29T14:30', days(1), { exceptions }))).toContain('2025-05-02 day-off');
+    expect(r.workedRestDays.map((w) => w.date)).toEqual(['2025-04-26']);
+    expect(r.explanation.vi).toContain('Có tính ngày làm bù 26/04 (Làm bù cho thứ Sáu 02/05; Văn bản 8726/VPCP-KGVX ngày 26/11/2024');
+    // and a dossier spanning the holiday sees 2/5 as a day off by the announcement
+    const after = appointment('2025-04-29T14:30', days(1));
+    expect(after.appointmentAt).toBe('2025-05-05T14:30:00+07:00');
+    expect(skippedDates(after)).toEqual(['2025-04-30 holiday', '2025-05-01 holiday', '2025-05-02 day-off', '2025-05-03 weekend', '2025-05-04 weekend']);
+    expect(after.explanation.vi).toContain('Căn cứ: Bộ luật Lao động 45/2019/QH14 ngày 20/11/2019 của Quốc hội (Điều 111, 112) (30/04, 01/05); Văn bản 8726/VPCP-KGVX');
   });
 });
 

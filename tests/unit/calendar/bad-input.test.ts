@@ -5,7 +5,7 @@ import { CalendarErrors } from '../../../src-main/domain/calendar/errors.ts';
 import { parseReceivedAt } from '../../../src-main/domain/calendar/wall-time.ts';
 import { WorkingCalendar } from '../../../src-main/domain/calendar/working-calendar.ts';
 import { CalendarSettings } from '../../../src-main/contract/calendar.ts';
-import { appointment, calendarWith, days, hours, librarySource } from './calendar-fixture.ts';
+import { appointment, calendarWith, days, hours } from './calendar-fixture.ts';
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -77,5 +77,5 @@ describe('bad input gets a coded, Vietnamese error', () => {
 
 /** Builds a calendar from settings that skipped schema validation (an old or hand-edited file). */
 function buildRaw(patch: Record<string, unknown>): WorkingCalendar {
-  return new WorkingCalendar({ ...CalendarSettings.parse({}), ...patch } as CalendarSettings, librarySource);
+  return new WorkingCalendar({ ...CalendarSettings.parse({}), ...patch } as CalendarSettings);
 }

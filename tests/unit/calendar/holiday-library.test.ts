@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Holidays from 'date-holidays';
-import { librarySource, calendarWith } from './calendar-fixture.ts';
+import { librarySource, statutoryCalendarWith as calendarWith } from './calendar-fixture.ts';
+import { statutoryHolidays } from '../../../src-main/domain/calendar/statutory-holidays.ts';
 
 // What date-holidays 3.37.0 really holds for VN, checked rather than assumed.
 const lib = new Holidays('VN', { types: ['public'] });
@@ -42,6 +43,7 @@ describe('date-holidays VN data', () => {
     expect(publicDates(2026)).not.toContain('2026-04-27');
     const off = calendarWith().year(2026).daysOff.map((d) => `${d.date} ${d.kind} ${d.source}`);
     expect(off).toContain('2026-09-01 holiday rule');
+    expect(off).toContain('2026-04-26 holiday statutory');
     expect(off).toContain('2026-04-27 compensatory rule');
   });
 });
@@ -75,6 +77,20 @@ describe('Labour Code rules on top of the library', () => {
     }).year(2026);
     expect(cal.daysOff.map((d) => d.date)).not.toContain('2026-04-27');
     expect(cal.daysOff.find((d) => d.date === '2026-09-04')).toMatchObject({ kind: 'day-off', source: 'admin', name: { vi: 'Nghỉ hoán đổi' } });
-    expect(cal.workingDays).toEqual([{ date: '2026-04-27', note: 'Không nghỉ bù' }]);
+    expect(cal.workingDays).toEqual([{ date: '2026-04-27', note: 'Không nghỉ bù', basis: expect.objectContaining({ vi: expect.stringContaining('bảng ngày nghỉ bù') }) }]);
+  });
+});
+
+describe('the statutory days the app computes itself, against date-holidays as an oracle', () => {
+  it('give the same dates as the library for every year 1990–2100 (Hùng Kings 2050 and 2083 aside)', () => {
+    const diffs: string[] = [];
+    for (let year = 1990; year <= 2100; year++) {
+      const ours = statutoryHolidays(year).map((h) => h.date);
+      const lib = librarySource(year).map((h) => h.date);
+      const a = ours.filter((d) => !lib.includes(d));
+      const b = lib.filter((d) => !ours.includes(d));
+      if (a.length || b.length) diffs.push(`${year}: ours ${a.join(',')} lib ${b.join(',')}`);
+    }
+    expect(diffs).toEqual(['2050: ours 2050-04-01 lib 2050-03-31', '2083: ours 2083-04-26 lib 2083-04-25']);
   });
 });

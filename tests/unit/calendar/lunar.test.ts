@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lunarToSolar } from '../../../src-main/domain/calendar/lunar.ts';
 import { isoDay } from '../../../src-main/domain/calendar/civil-day.ts';
 import Holidays from 'date-holidays';
-import { librarySource } from './calendar-fixture.ts';
+import { statutoryHolidays } from '../../../src-main/domain/calendar/statutory-holidays.ts';
 
 const lib = new Holidays('VN', { types: ['public'] });
 const libDate = (year: number, rule: string) => lib.getHolidays(year).find((h) => h.rule === rule)?.date.slice(0, 10);
@@ -39,8 +39,8 @@ describe('our lunar calendar (UTC+7) against known dates and the holiday library
     expect(mismatches).toEqual(['2050 Hùng Kings lib 2050-03-31 ours 2050-04-01', '2083 Hùng Kings lib 2083-04-25 ours 2083-04-26']);
   });
 
-  it('the holiday source used by the calculator carries the corrected day', () => {
-    expect(librarySource(2050).find((h) => h.name.vi === 'Giỗ tổ Hùng Vương')?.date).toBe('2050-04-01');
-    expect(librarySource(2026).find((h) => h.name.vi === 'Giỗ tổ Hùng Vương')?.date).toBe('2026-04-26');
+  it('the statutory days the calculator uses carry the corrected day', () => {
+    expect(statutoryHolidays(2050).find((h) => h.name.vi === 'Giỗ tổ Hùng Vương')?.date).toBe('2050-04-01');
+    expect(statutoryHolidays(2026).find((h) => h.name.vi === 'Giỗ tổ Hùng Vương')?.date).toBe('2026-04-26');
   });
 });

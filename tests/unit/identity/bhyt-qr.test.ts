@@ -25,9 +25,56 @@ describe('BHYT QR', () => {
         checkString: '0123456789abcdef-0a1b',
         managerCode: '79012345678901',
         fiveYearsFrom: '2028-01-01',
+        qrFields: 14,
       },
       warnings: [],
     });
+  });
+
+  it('reads every layout in circulation: 9 (older cards), 13, 14, 15 and 16 fields', () => {
+    const f = BHYT_SAMPLE.split('|').slice(0, -1);
+    const nineFields = parseBhytQr([...f.slice(0, 9), '$'].join('|'));
+    expect(nineFields).toMatchObject({ fullName: 'Nguyễn Văn An', address: 'Thôn 1, Xã Ví Dụ, Tỉnh Mẫu', issueDate: '2025-01-01' });
+    expect(nineFields.insurance).toEqual({ cardNumber: 'DN4790123456789', validFrom: '2025-01-01', validTo: '2025-12-31', facilityCode: '79001', qrFields: 9 });
+    expect(parseBhytQr([...f.slice(0, 13), '$'].join('|')).insurance).toMatchObject({ managerCode: '79012345678901', fiveYearsFrom: '2028-01-01', qrFields: 13 });
+    expect(parseBhytQr([...f.slice(0, 13), '$'].join('|')).insurance?.checkString).toBeUndefined();
+    // 15 and 16 fields: mã hưởng, then the place of issue, hex-decoded like the name.
+    const place = '424858482074e1bb896e68204de1baab75'; // "BHXH tỉnh Mẫu"
+    expect(parseBhytQr([...f, '4', '$'].join('|')).insurance).toMatchObject({ benefitLevel: '4', qrFields: 15 });
+    const sixteen = parseBhytQr([...f, '4', place, '$'].join('|'));
+    expect(sixteen.insurance).toMatchObject({ benefitLevel: '4', placeOfIssue: 'BHXH tỉnh Mẫu', qrFields: 16 });
+    expect(sixteen.warnings).toEqual([]);
+  });
+
+  it("decodes the parent's name of a child's card (field 10)", () => {
+    const f = BHYT_SAMPLE.split('|');
+    f[10] = '5472e1baa76e205468e1bb8b2043c3ba63'; // "Trần Thị Cúc"
+    expect(parseBhytQr(f.join('|')).insurance?.parentName).toBe('Trần Thị Cúc');
+  });
+
+  it('refuses the field counts no card has (10–12), naming the layouts it knows', () => {
+    const f = BHYT_SAMPLE.split('|').slice(0, -1);
+    for (const n of [8, 10, 11, 12]) expectCode(() => parseBhytQr([...f.slice(0, n), '$'].join('|')), 'BHYT_FIELD_COUNT');
+  });
+
+  it('a name, address or place of issue that is not hex is an error asking to rescan or type, never a name', () => {
+    const f = BHYT_SAMPLE.split('|');
+    const asText = (i: number, v: string) => f.map((x, j) => (j === i ? v : x)).join('|');
+    for (const [i, field] of [[1, 'fullName'], [4, 'address'], [10, 'parentName']] as const) {
+      let err: unknown;
+      try {
+        parseBhytQr(asText(i, 'NGUYEN VAN AN'));
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({ code: 'BHYT_HEX_INVALID', details: { field } });
+      expect((err as { messages: { vi: string } }).messages.vi).toContain('Hãy quét lại hoặc nhập tay');
+    }
+    expectCode(() => parseBhytQr([...f.slice(0, -1), '4', 'Hà Nội', '$'].join('|')), 'BHYT_HEX_INVALID');
+  });
+
+  it('a trailing NUL, CR/LF or ETX from the reader is not part of the code', () => {
+    for (const tail of ['\0', '\r\n', '\0\0', '\u0003\r']) expect(parseBhytQr(BHYT_SAMPLE + tail).fullName).toBe('Nguyễn Văn An');
   });
 
   it('accepts a year-only birth date, an en dash in the facility and the new 10-digit number', () => {
@@ -53,9 +100,10 @@ describe('BHYT QR', () => {
     expect(codes(id)).toContain('BHYT_CARD_TAIL_NOT_NUMERIC');
   });
 
-  it('keeps extra fields after the check string raw', () => {
-    const id = parseBhytQr(BHYT_SAMPLE.replace('|$', '|4|79001|$'));
-    expect(id.extraFields).toEqual(['4', '79001']);
+  it('keeps fields after the 16-field layout raw', () => {
+    const id = parseBhytQr(BHYT_SAMPLE.replace('|$', '|4|4241|x|79001|$'));
+    expect(id.insurance).toMatchObject({ benefitLevel: '4', placeOfIssue: 'BA' });
+    expect(id.extraFields).toEqual(['x', '79001']);
     expect(codes(id)).toContain('BHYT_EXTRA_FIELDS');
   });
 
@@ -75,12 +123,16 @@ describe('BHYT QR', () => {
 
   it('round-trips every generated card', () => {
     fc.assert(
-      fc.property(bhytArb, ({ text, p, card, dobIso, facilityCode, toOpen }) => {
+      fc.property(bhytArb, ({ text, p, card, dobIso, facilityCode, toOpen, layout, parent, benefit, placeOfIssue }) => {
         const id = parseBhytQr(text);
         expect(Identity.parse(id)).toEqual(id);
-        expect(id).toMatchObject({ fullName: p.name, dateOfBirth: dobIso, sex: p.sex, insurance: { cardNumber: card, facilityCode } });
+        expect(id).toMatchObject({ fullName: p.name, dateOfBirth: dobIso, sex: p.sex, insurance: { cardNumber: card, facilityCode, qrFields: layout } });
         expect(id.address).toBe(p.address || undefined);
         expect(id.insurance?.validTo).toBe(toOpen ? undefined : '2025-12-31');
+        expect(id.insurance?.parentName).toBe(layout >= 13 ? parent : undefined);
+        expect(id.insurance?.checkString).toBe(layout >= 14 ? '0123456789abcdef-0a1b' : undefined);
+        expect(id.insurance?.benefitLevel).toBe(layout >= 15 ? benefit : undefined);
+        expect(id.insurance?.placeOfIssue).toBe(layout >= 16 ? placeOfIssue : undefined);
         expect(codes(id)).toEqual(toOpen ? ['BHYT_NO_EXPIRY'] : []);
       }),
     );

@@ -59,6 +59,7 @@ export const cccdArb = fc
     return { text, p, oldId, dobIso, issueIso: `${issueYear}-07-01` };
   });
 
+/** Every BHYT layout in circulation: 9, 13, 14, 15 or 16 fields before the `$`. */
 export const bhytArb = fc
   .record({
     p: personArb,
@@ -71,10 +72,15 @@ export const bhytArb = fc
     province: fc.integer({ min: 1, max: 96 }),
     facility: fc.integer({ min: 1, max: 999 }),
     toOpen: fc.boolean(),
+    layout: fc.constantFrom(9, 13, 14, 15, 16),
+    parent: fc.option(personArb.map((q) => q.name), { nil: undefined }),
+    benefit: fc.integer({ min: 1, max: 5 }),
+    placeOfIssue: personArb.map((q) => q.address).filter((a) => a !== ''),
+    trailer: fc.constantFrom('', '\r\n', '\0', '\0\r\n', '\u0003'),
   })
-  .map(({ p, card, yearOnly, dash, province, facility, toOpen }) => {
+  .map(({ p, card, yearOnly, dash, province, facility, toOpen, layout, parent, benefit, placeOfIssue, trailer }) => {
     const dob = yearOnly ? `${p.year}` : `${pad(p.day, 2)}/${pad(p.month, 2)}/${p.year}`;
-    const text = [
+    const fields = [
       card,
       textToHex(p.name),
       dob,
@@ -85,13 +91,19 @@ export const bhytArb = fc
       toOpen ? '' : '31/12/2025',
       '01/01/2025',
       '79012345678901',
-      '-',
+      parent === undefined ? '-' : textToHex(parent),
       '4',
       '01/01/2028',
       '0123456789abcdef-0a1b',
-      '$',
-    ].join('|');
-    return { text, p, card, dobIso: yearOnly ? `${p.year}` : `${p.year}-${pad(p.month, 2)}-${pad(p.day, 2)}`, facilityCode: `${pad(province, 2)}${pad(facility, 3)}`, toOpen };
+      String(benefit),
+      textToHex(placeOfIssue),
+    ].slice(0, layout);
+    const text = [...fields, '$'].join('|') + trailer;
+    return {
+      text, p, card, layout, parent, benefit: String(benefit), placeOfIssue,
+      dobIso: yearOnly ? `${p.year}` : `${p.year}-${pad(p.month, 2)}-${pad(p.day, 2)}`,
+      facilityCode: `${pad(province, 2)}${pad(facility, 3)}`, toOpen,
+    };
   });
 
 export const toMrzName = (s: string) =>

@@ -4,6 +4,7 @@ import { parseMrzTd1 } from '../../../src-main/domain/identity/mrz-td1.ts';
 import { mrzCheckDigit } from '../../../src-main/domain/identity/mrz-check-digit.ts';
 import { Identity } from '../../../src-main/contract/identity.ts';
 import { mrzArb } from './generators.ts';
+import { buildTd1 } from '../../../src-main/domain/identity/mrz-td1-build.ts';
 import { codes, expectCode } from './expect-code.ts';
 
 const VN: [string, string, string] = ['IDVNM0900123450001090012345<<1', '9001011M3001019VNM<<<<<<<<<<<2', 'NGUYEN<<VAN<AN<<<<<<<<<<<<<<<<'];
@@ -32,6 +33,26 @@ describe('MRZ TD1', () => {
       nationality: 'UTO',
       warnings: [],
     });
+  });
+
+  it('reads a long document number that overflows into the optional data (ICAO 9303 Part 11 D.2 example)', () => {
+    const lines = ['I<UTOD23145890<7349<<<<<<<<<<<', '3407127M9507122UTO<<<<<<<<<<<2', 'STEVENSON<<PETER<JOHN<<<<<<<<<'] as const;
+    expect(parseMrzTd1(lines.join('\n'))).toMatchObject({ documentNumber: 'D23145890734', dateOfBirth: '1934-07-12', expiryDate: '1995-07-12', sex: 'M', fullName: 'STEVENSON PETER JOHN', warnings: [] });
+    // A wrong overflow check digit, or a wrong composite, is still refused.
+    expectCode(() => parseMrzTd1([lines[0].replace('7349', '7348'), lines[1], lines[2]].join('\n')), 'MRZ_CHECK_DIGIT');
+    expectCode(() => parseMrzTd1([lines[0], lines[1].replace(/2$/, '3'), lines[2]].join('\n')), 'MRZ_CHECK_DIGIT');
+  });
+
+  it('round-trips long document numbers of 10–14 characters with optional data after them (property)', () => {
+    const docArb = fc.stringMatching(/^[A-Z0-9]{10,14}$/);
+    fc.assert(
+      fc.property(docArb, fc.stringMatching(/^[A-Z0-9]{0,3}$/), (documentNumber, optional1) => {
+        fc.pre(documentNumber.length - 9 + 2 + optional1.length <= 15);
+        const lines = buildTd1({ documentCode: 'IR', issuingState: 'UTO', documentNumber, optional1, dateOfBirth: '900101', sex: 'F', expiryDate: '300101', nationality: 'UTO', surname: 'DOE', givenNames: 'JANE' });
+        expect(lines[0][14]).toBe('<');
+        expect(parseMrzTd1(lines.join('\n'), { now: new Date('2026-01-01') })).toMatchObject({ documentNumber, dateOfBirth: '1990-01-01', expiryDate: '2030-01-01' });
+      }),
+    );
   });
 
   it('reads the Vietnamese layout: 9-digit document number, 12-digit ID in optional data', () => {

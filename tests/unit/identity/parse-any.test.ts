@@ -29,10 +29,16 @@ describe('parseAny', () => {
     }));
   });
 
-  it('tolerates the CR/LF suffix a scanner appends', () => {
-    fc.assert(fc.property(anyValid, fc.constantFrom('\r\n', '\n', '\r', '\t'), ({ text, kind }, sfx) => {
+  it('tolerates the CR/LF suffix a scanner appends, and a NUL or other control bytes around the code', () => {
+    fc.assert(fc.property(anyValid, fc.constantFrom('\r\n', '\n', '\r', '\t', '\0', '\0\r\n', '\u0003', '\u007f', '\u0085'), ({ text, kind }, sfx) => {
       expect(parseAny(text + sfx).kind).toBe(kind);
     }));
+  });
+
+  it('a BHYT QR ending in NUL goes to the BHYT parser, not the CCCD one', () => {
+    const bhyt = 'DN4790123456789|4e677579e1bb856e2056c4836e20416e|01/01/1990|1|-|79 - 001|01/01/2025|31/12/2025|01/01/2025|$';
+    expect(parseAny(`${bhyt}\0`)).toMatchObject({ kind: 'bhyt-qr', fullName: 'Nguyễn Văn An' });
+    expect(parseAny(`\u0002${bhyt}\u0003\0`).kind).toBe('bhyt-qr');
   });
 
   it('refuses unrecognised text and keeps it in the error details', () => {

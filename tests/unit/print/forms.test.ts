@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,19 +11,36 @@ import { CounterError } from '../../../src-main/contract/errors.ts';
 import { FormData } from '../../../src-main/contract/print.ts';
 import { Settings } from '../../../src-main/contract/settings.ts';
 import type { Dossier } from '../../../src-main/contract/dossiers.ts';
+import { runSync } from '../../support/children.ts';
 
 const codeOf = (p: Promise<unknown>) => p.then(() => 'no error', (e: unknown) => (e instanceof CounterError ? `${e.code}:${JSON.stringify(e.details)}` : String(e)));
 
 function text(bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), 'form-'));
   writeFileSync(join(dir, 'f.pdf'), bytes);
-  return execFileSync('pdftotext', [join(dir, 'f.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  return runSync('pdftotext', [join(dir, 'f.pdf'), '-'], { timeout: 30_000 }).stdout.replace(/\s+/g, ' ');
 }
+
+/** Each page's size in points as poppler reads the saved bytes (pdfinfo), e.g. [[419.5, 595.3]]. */
+function pageSizes(bytes: Uint8Array): Array<[number, number]> {
+  const dir = mkdtempSync(join(tmpdir(), 'form-'));
+  writeFileSync(join(dir, 'f.pdf'), bytes);
+  const info = runSync('pdfinfo', ['-f', '1', '-l', '999', join(dir, 'f.pdf')], { timeout: 30_000 }).stdout;
+  return [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
+const A5 = [419.53, 595.28];
 
 describe('forms → PDF', () => {
   it('renders Mẫu 01 as two A5 pages, hashes the exact bytes', async () => {
     const r = await renderForm('receipt', sampleFormData('receipt'));
     expect(r.pages).toBe(2);
+    const sizes = pageSizes(r.bytes);
+    expect(sizes).toHaveLength(2);
+    for (const [w, h] of sizes) {
+      expect(w).toBeCloseTo(A5[0]!, 0);
+      expect(h).toBeCloseTo(A5[1]!, 0);
+    }
     expect(r.sha256).toBe(createHash('sha256').update(r.bytes).digest('hex'));
     const t = text(r.bytes);
     expect(t).toContain('(Liên 1: Lưu)');

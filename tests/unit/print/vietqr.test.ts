@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { crc16CcittFalse, crcHex } from '../../../src-main/domain/vietqr/crc16.ts';
 import { decodeTlv, encodeTlv } from '../../../src-main/domain/vietqr/tlv.ts';
 import { asciiReference, buildVietQr, parseVietQr } from '../../../src-main/domain/vietqr/vietqr.ts';
+import { paymentReference } from '../../../src-main/domain/vietqr/reference.ts';
 import { CounterError } from '../../../src-main/contract/errors.ts';
 
 // VietQR strings produced by other systems (a payment gateway's response, a PHP library's README,
@@ -41,9 +42,14 @@ describe('VietQR', () => {
     expect(buildVietQr({ bankBin: '970416', accountNumber: '257678859', amount: 1000, reference: 'Chuyen tien' })).toBe(KNOWN_GOOD[1]);
     expect(buildVietQr({ bankBin: '970416', accountNumber: '257678859' })).toBe(KNOWN_GOOD[2]);
   });
-  it('puts the dossier code as an ASCII transfer reference', () => {
-    const s = buildVietQr({ bankBin: '970436', accountNumber: '0011001234567', amount: 50000, reference: 'LP 000.05.12.H99-260302-0017 Lệ phí' });
-    expect(parseVietQr(s).reference).toBe('LP 000.05.12.H99-260302-0017 Le phi');
+  it('puts the short dossier reference in the purpose field, ASCII, at most 25 characters', () => {
+    const s = buildVietQr({ bankBin: '970436', accountNumber: '0011001234567', amount: 50000, reference: paymentReference('LP', '000.05.12.H99-260302-0017') });
+    expect(parseVietQr(s).reference).toBe('LP 260302-0017');
+    expect(paymentReference('Lệ phí', '000.00.31.H42-240520-T07-0017')).toBe('Lephi 240520-T07-0017');
+    expect(paymentReference('LEPHIHOTICH', 'H56.14.02-261204-T1234-12345')).toHaveLength(25);
+    expect(paymentReference('LP', 'Lệ phí chứng thực')).toBe('LP Le phi chung thuc');
+    // Longer than 25 is refused, never cut silently.
+    expect(codeOf(() => buildVietQr({ bankBin: '970436', accountNumber: '1', amount: 1, reference: 'LP 000.05.12.H99-260302-0017' }))).toBe('VIETQR_INVALID');
   });
   it('rejects a damaged CRC, a foreign QR and bad inputs with codes', () => {
     const bad = KNOWN_GOOD[1]!.slice(0, -1) + '0';
@@ -61,7 +67,8 @@ describe('VietQR', () => {
         fc.stringMatching(/^[0-9A-Z]{1,19}$/),
         fc.integer({ min: 0, max: 10_000_000_000 }),
         fc.string({ maxLength: 60 }),
-        (bankBin, accountNumber, amount, ref) => {
+        (bankBin, accountNumber, amount, raw) => {
+          const ref = paymentReference('LP', raw);
           const p = parseVietQr(buildVietQr({ bankBin, accountNumber, amount, reference: ref }));
           expect(p.bankBin).toBe(bankBin);
           expect(p.accountNumber).toBe(accountNumber);

@@ -7,7 +7,6 @@ import { parseSaneOptions, saneSourceFor } from '../../../src-main/devices/scann
 import { saneError } from '../../../src-main/devices/scanner/sane-driver.ts';
 import { parseWiaLine, wiaError } from '../../../src-main/devices/scanner/wia-driver.ts';
 import { extractPrefill, findMrzLines } from '../../../src-main/documents/prefill.ts';
-import { parseOsd } from '../../../src-main/documents/orientation.ts';
 
 describe('eSCL XML', () => {
   it('round-trips any scan settings through the XML we send', () => {
@@ -55,10 +54,6 @@ describe('SANE and WIA output', () => {
     expect(wiaError('0x80210002').code).toBe('SCAN_JAMMED');
     expect(wiaError('0x12345678').code).toBe('SCAN_DEVICE_ERROR');
     fc.assert(fc.property(fc.string(), (s) => void parseWiaLine(s)));
-  });
-  it('parses tesseract OSD', () => {
-    expect(parseOsd('Page number: 0\nOrientation in degrees: 180\nRotate: 180\nOrientation confidence: 7.3\n')).toEqual({ rotate: 180, confidence: 7.3 });
-    expect(parseOsd('Too few characters')).toBeUndefined();
   });
 });
 

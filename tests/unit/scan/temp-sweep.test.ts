@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sweepOrphanScanTemp } from '../../../src-main/features/scan/scan-temp-sweep.ts';
+import { runSync } from '../../support/children.ts';
 
 describe('sweep of scan temp folders left by a killed process', () => {
   it('removes folders of dead processes and old pid-less ones, keeps live and foreign ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'osc-sweep-'));
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = runSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { timeout: 30_000 }).stdout;
     const make = (name: string) => {
       mkdirSync(join(dir, name));
       return name;

@@ -1,9 +1,25 @@
 import { SettingsPatch } from '../../../contract/settings.ts';
 import { SecretName, type ConfigBundle } from '../../../contract/admin.ts';
+import type { AnnouncedPlan } from '../../../contract/calendar.ts';
 import type { SettingsService } from '../../../kernel/settings-service.ts';
 import type { SecretStore } from '../../../kernel/secret-store.ts';
 import { decryptSecrets, encryptSecrets, signBundle, verifyBundle } from './config-bundle.ts';
 import { RolloutErrors } from '../../../contract/admin.ts';
+
+/** The calendar plans travel in their own section of the file, not inside the settings. */
+function withoutPlans(settings: Record<string, unknown>): Record<string, unknown> {
+  const calendar = settings.calendar as Record<string, unknown> | undefined;
+  if (!calendar || !('announcedPlans' in calendar)) return settings;
+  const { announcedPlans: _plans, ...rest } = calendar;
+  return { ...settings, calendar: rest };
+}
+
+/** A pushed plan replaces the plan of its year; the other years stay. */
+function mergePlans(current: AnnouncedPlan[], pushed: AnnouncedPlan[]): AnnouncedPlan[] {
+  const byYear = new Map(current.map((p) => [p.year, p]));
+  for (const p of pushed) byYear.set(p.year, p);
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
 
 /** Settings that belong to one PC and never travel in a rollout file. */
 const MACHINE_LOCAL: Record<string, string[]> = { agency: ['counterId'], rollout: ['trustedKeys'] };
@@ -30,14 +46,16 @@ export class RolloutService {
 
   export(input: { privateKeyPem: string; keyPassphrase: string; secretsPassphrase?: string; issuer: string }): ConfigBundle {
     const values = this.secrets.entries();
+    const plans = this.settings.get().calendar.announcedPlans;
     return signBundle(
       {
         format: 'one-stop-counter/config',
         version: 1,
         createdAt: new Date().toISOString(),
         issuer: input.issuer,
-        settings: withoutMachineLocal(this.settings.get() as unknown as Record<string, unknown>),
+        settings: withoutPlans(withoutMachineLocal(this.settings.get() as unknown as Record<string, unknown>)),
         secrets: input.secretsPassphrase && Object.keys(values).length ? encryptSecrets(values, input.secretsPassphrase) : undefined,
+        calendar: plans.length ? { plans } : undefined,
       },
       input.privateKeyPem,
       input.keyPassphrase,
@@ -54,6 +72,15 @@ export class RolloutService {
     // Decrypt first: a wrong passphrase must leave the configuration untouched.
     const secretValues = bundle.secrets && input.secretsPassphrase !== undefined ? decryptSecrets(bundle.secrets, input.secretsPassphrase) : {};
     const patch = SettingsPatch.parse(withoutMachineLocal(bundle.settings));
+    // The schema's defaults would turn a missing announcedPlans into []: keep the commune's own plans
+    // unless the file really carries that field.
+    const rawCalendar = bundle.settings.calendar as Record<string, unknown> | undefined;
+    const carried = rawCalendar !== undefined && 'announcedPlans' in rawCalendar;
+    if (patch.calendar && !carried) patch.calendar = { ...patch.calendar, announcedPlans: this.settings.get().calendar.announcedPlans };
+    if (bundle.calendar) {
+      const current = patch.calendar?.announcedPlans ?? this.settings.get().calendar.announcedPlans;
+      patch.calendar = { ...patch.calendar, announcedPlans: mergePlans(current, bundle.calendar.plans) };
+    }
     this.settings.set({ ...patch, rollout: { trustedKeys: [...new Set([...trusted, fingerprint])] } });
     const applied: SecretName[] = [];
     for (const [name, value] of Object.entries(secretValues)) {
@@ -62,6 +89,8 @@ export class RolloutService {
       this.secrets.set(known.data, value);
       applied.push(known.data);
     }
-    return { fingerprint, sections: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined), secrets: applied };
+    const sections = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+    if (bundle.calendar) sections.push(...bundle.calendar.plans.map((p) => `calendar.plan.${p.year}`));
+    return { fingerprint, sections, secrets: applied };
   }
 }

@@ -2,6 +2,7 @@ import type { FormContext } from './form-context.ts';
 import { drawApplicant, drawCodeLine, drawHeader, drawSignatures } from './header.ts';
 import type { Writer } from './layout/writer.ts';
 import { formatDong, longVietnameseTime } from './wall-clock.ts';
+import { parseVietQr } from '../../../domain/vietqr/vietqr.ts';
 
 const count = (n: number) => (n ? String(n) : '');
 
@@ -52,6 +53,9 @@ function drawReceiptCopy(w: Writer, ctx: FormContext, copyLabel: string): void {
     w.image(ctx.feeQr.image, w.right - qrSize, qrSize, qrSize, true);
     w.y -= qrSize;
     w.text(tpl.t('receipt.feeQr', { label: data.fee?.label.toLowerCase() ?? '' }), { size: 6.5, x: w.right - qrSize - 6, width: qrSize + 6, align: 'center' });
+    // The short reference the bank statement shows, so the officer can match a payment to this slip.
+    const ref = parseVietQr(ctx.feeQr.payload).reference;
+    if (ref) w.text(tpl.t('receipt.feeRef', { ref }), { size: 6.5, x: w.right - qrSize - 6, width: qrSize + 6, align: 'center' });
     w.y = Math.min(w.y, bottom);
   }
   w.text(tpl.t('receipt.book', { volume: data.book.volume || '…', number: data.book.number || '…' }));

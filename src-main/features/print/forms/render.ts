@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import type { FormKind, FormSet, PaymentSettings } from '../../../contract/print.ts';
 import { buildVietQr } from '../../../domain/vietqr/vietqr.ts';
+import { paymentReference } from '../../../domain/vietqr/reference.ts';
 import { code128Png, dossierQrText, qrPng } from './codes.ts';
 import type { FormContext } from './form-context.ts';
 import { loadFormFonts } from '../../../documents/fonts.ts';
@@ -43,7 +44,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 /** The fee's VietQR payload for a dossier, or undefined when no fee is due or payment is off. */
 export function feePayload(payment: PaymentSettings | undefined, amount: number | undefined, dossierCode: string): string | undefined {
   if (!payment?.enabled || !amount) return undefined;
-  return buildVietQr({ bankBin: payment.bankBin, accountNumber: payment.accountNumber, amount, reference: `${payment.referencePrefix} ${dossierCode}` });
+  return buildVietQr({ bankBin: payment.bankBin, accountNumber: payment.accountNumber, amount, reference: paymentReference(payment.referencePrefix, dossierCode) });
 }
 
 /** View model → validated → laid out on A5 with embedded Noto fonts → PDF bytes and their SHA-256. */

@@ -1,5 +1,6 @@
 import type { Migration } from '../../../store/migrations/migration.ts';
 import { m0021 } from './0021-status-outbox.ts';
+import { m0022 } from './0022-leases-and-holds.ts';
 
 /**
  * The delivery outbox: one row per accepted dossier, written by the accept hook in the accept
@@ -35,4 +36,4 @@ export const m0020: Migration = {
   },
 };
 
-export const syncMigrations: Migration[] = [m0020, m0021];
+export const syncMigrations: Migration[] = [m0020, m0021, m0022];

@@ -18,15 +18,16 @@ import {
   stroke,
 } from 'pdf-lib';
 import { stampTime } from './pdf-strings.ts';
+import { loadFormFonts } from '../../../documents/fonts.ts';
 
-/** Noto Sans covers every Vietnamese letter with its diacritics; Debian ships it in fonts-noto-core. */
-const FONT_PATHS = ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf'];
-let fontBytes: Uint8Array | undefined;
-
+/**
+ * Noto Sans covers every Vietnamese letter with its diacritics: the copy the app ships (the same the
+ * printed forms use, found in the repository, the packaged resources or COUNTER_FONT_DIR), so a
+ * Windows counter stamps exactly as a Debian one.
+ */
 export function stampFontBytes(fontPath?: string): Uint8Array {
   if (fontPath) return readFileSync(fontPath);
-  fontBytes ??= readFileSync(FONT_PATHS[0]!);
-  return fontBytes;
+  return loadFormFonts().regular;
 }
 
 export interface StampText {

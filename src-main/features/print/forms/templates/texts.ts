@@ -34,6 +34,7 @@ export const DEFAULT_TEXTS = {
   'receipt.delivery': '6. Đăng ký nhận kết quả tại: {place}',
   'receipt.fee': '{label}: {amount} đồng',
   'receipt.feeQr': 'Quét mã VietQR để nộp {label}',
+  'receipt.feeRef': 'Nội dung CK: {ref}',
   'receipt.book': 'Vào Sổ theo dõi hồ sơ, Quyển số: {volume}    Số thứ tự: {number}',
   'receipt.note':
     'Ghi chú: Giấy tiếp nhận và hẹn trả kết quả được lập thành 2 liên; một liên chuyển kèm theo Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại Bộ phận tiếp nhận và trả kết quả; một liên giao cho cá nhân, tổ chức nộp hồ sơ; Cá nhân, tổ chức có thể đăng ký nhận kết quả tại Bộ phận tiếp nhận và trả kết quả hoặc tại nhà (trụ sở tổ chức) qua dịch vụ bưu chính.',

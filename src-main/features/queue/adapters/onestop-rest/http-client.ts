@@ -56,13 +56,16 @@ export class RestClient {
     }
   }
 
-  /** An authenticated call; a 401 gets one fresh token and one more try. */
+  /**
+   * An authenticated call; a 401 gets one fresh token and one more try. A token refused twice is
+   * dropped as well, so the next attempt starts with fresh credentials again.
+   */
   async call(method: string, path: string, init: { body?: Buffer | string; headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<RestResponse> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken(init.signal);
       const res = await this.raw(method, path, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
+      if (res.status === 401 && this.token?.value === token) this.token = undefined;
       if (res.status !== 401 || attempt > 0) return res;
-      this.token = undefined;
     }
   }
 
@@ -120,6 +123,9 @@ function serverCode(res: RestResponse): string | undefined {
 export function failure(res: RestResponse): DeliveryError {
   const code = serverCode(res) ?? `HTTP_${res.status}`;
   const reason = serverReason(res) ?? `Máy chủ trả lỗi HTTP ${res.status}.`;
+  // A freshly issued token refused again is the server's trouble, not the counter's credentials (those
+  // were just accepted at /token): retried with backoff and a fresh token, shown as TOKEN_REFUSED.
+  if (res.status === 401 && code === 'invalid_token') return new DeliveryError('transient', 'TOKEN_REFUSED', reason, res.status);
   if (res.status === 401 || res.status === 403) return new DeliveryError('auth', code, reason, res.status);
   if (res.status >= 500 || res.status === 408 || res.status === 429 || res.status === 409) {
     const header = res.headers.get('retry-after');

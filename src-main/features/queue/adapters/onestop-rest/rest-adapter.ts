@@ -67,8 +67,8 @@ export class OneStopRestAdapter implements ProvinceAdapter {
   async sendStatus(u: OutgoingStatus, progress: ProgressSink, signal?: AbortSignal): Promise<StatusReceipt> {
     const total = u.results.reduce((n, f) => n + f.size, 0);
     const body = JSON.stringify({
-      TrangThaiHoSo: String(u.status),
-      NgayCapNhat: toPortalDate(u.changedAt),
+      TrangThai: String(u.status),
+      ThoiDiemXuLy: toPortalDate(u.changedAt),
       ...(u.note ? { NoiDungXuLy: u.note.slice(0, 2000) } : {}),
       ...(u.by ? { NguoiXuLy: u.by.slice(0, 50) } : {}),
       ...(u.results.length ? { DanhSachGiayToKetQua: u.results.map(declareResult) } : {}),
@@ -157,7 +157,8 @@ export class OneStopRestAdapter implements ProvinceAdapter {
   }
 }
 
-function declareFile(f: OutgoingFile) {
+/** A file as the upsert declares it (TaiLieuNop item). */
+export function declareFile(f: OutgoingFile) {
   return {
     TepDinhKemId: f.id,
     TenTepDinhKem: f.name,
