@@ -5,12 +5,16 @@ import { searchDossiers } from '../../store/search-dossiers.ts';
 import { purgeConfirmed } from '../../store/retention.ts';
 import { backupStore } from '../../store/backup/backup.ts';
 import { stageRestore } from '../../store/backup/restore.ts';
+import { checkBlobs } from '../../store/check-blobs.ts';
+import { readCounterRegistration } from '../../store/repos/counter-meta.ts';
 import { parseCatalog } from '../../domain/procedure/catalog-import.ts';
+import type { IdentityReads } from '../../kernel/identity-reads.ts';
 
 export interface StoreDeps {
   store: Store;
   settings: SettingsService;
   keyKind: string;
+  identityReads: IdentityReads;
 }
 
 type StoreMethod =
@@ -31,7 +35,6 @@ type StoreMethod =
   | 'users.setPassword'
   | 'users.setActive'
   | 'users.login'
-  | 'audit.record'
   | 'audit.list'
   | 'store.status'
   | 'store.check'
@@ -40,10 +43,17 @@ type StoreMethod =
   | 'store.purge';
 
 /** Dossiers, procedures, users/audit and store maintenance: thin handlers over the store. */
-export function storeHandlers({ store, settings, keyKind }: StoreDeps): HandlersOf<StoreMethod> {
+export function storeHandlers({ store, settings, keyKind, identityReads }: StoreDeps): HandlersOf<StoreMethod> {
   const audit = store.audit;
   return {
-    'dossiers.accept': (draft, ctx) => store.dossiers.accept({ ...draft, acceptedBy: draft.acceptedBy ?? ctx.userId }),
+    // Applicant and owner as the core can vouch for them: a claimed chip read it never saw is "typed".
+    'dossiers.accept': (draft, ctx) =>
+      store.dossiers.accept({
+        ...draft,
+        applicant: identityReads.assess(draft.applicant),
+        owner: draft.owner && identityReads.assess(draft.owner),
+        acceptedBy: draft.acceptedBy ?? ctx.userId,
+      }),
     'dossiers.get': ({ id, reason }, ctx) => {
       const d = store.dossiers.get(id);
       audit.record({ userId: ctx.userId, action: 'read', subject: `dossier:${id}`, reason });
@@ -98,7 +108,6 @@ export function storeHandlers({ store, settings, keyKind }: StoreDeps): Handlers
         throw err;
       }
     },
-    'audit.record': (e, ctx) => ({ id: audit.record({ ...e, userId: ctx.userId }) }),
     'audit.list': (q) => audit.list(q),
     'store.status': () => ({
       dbPath: store.dbPath,
@@ -107,12 +116,14 @@ export function storeHandlers({ store, settings, keyKind }: StoreDeps): Handlers
       procedures: store.procedures.count(),
       blobs: store.blobs.list().length,
       keyKind,
+      installation: { id: store.installation.id, tag: store.installation.tag },
+      counterIdentity: counterIdentityOf(store),
     }),
     'store.check': ({ blobs }) => {
       const check = store.integrityCheck();
-      const all = blobs ? store.blobs.list() : [];
-      const corrupt = all.filter((sha) => !store.blobs.verify(sha));
-      return { ok: check.ok && corrupt.length === 0, problems: check.problems, blobsChecked: all.length, blobsCorrupt: corrupt };
+      const files = blobs ? checkBlobs(store.db, store.blobs) : { checked: 0, corrupt: [], missing: [] };
+      const ok = check.ok && files.corrupt.length === 0 && files.missing.length === 0;
+      return { ok, problems: check.problems, blobsChecked: files.checked, blobsCorrupt: files.corrupt, blobsMissing: files.missing };
     },
     'store.backup': async ({ file }, ctx) => {
       const report = await backupStore(store, file);
@@ -120,7 +131,7 @@ export function storeHandlers({ store, settings, keyKind }: StoreDeps): Handlers
       return report;
     },
     'store.restore': ({ file }, ctx) => {
-      const report = stageRestore(store.dataDir, file, store.blobs);
+      const report = stageRestore(store.dataDir, file, store.blobs, store.knownMigrations);
       audit.record({ userId: ctx.userId, action: 'restore', subject: `backup:${file}`, details: { dossiers: report.dossiers } });
       return report;
     },
@@ -132,3 +143,8 @@ function listAsSearch(page: { total: number; items: ReturnType<Store['dossiers']
   return { items: page.items.map((s) => ({ ...s, matchedIn: 'dossier' as const })), hasMore: page.total > offset + limit };
 }
 
+
+function counterIdentityOf(store: Store) {
+  const r = readCounterRegistration(store.db);
+  return r ? { state: r.state, counterId: r.counterId, at: r.at, ...(r.reason ? { reason: r.reason } : {}) } : null;
+}

@@ -10,6 +10,7 @@ import { toVnPartialDate } from '../../domain/identity/dates.ts';
 import { HealthRepository } from './health-repo.ts';
 import { AuditLog } from '../../store/repos/audit-log.ts';
 import { checkCard } from './health-card-check.ts';
+import { vnWallClock } from '../../domain/vn-date.ts';
 import { HealthErrors } from '../../contract/health.ts';
 
 type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -23,8 +24,11 @@ export interface HealthDeps {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** The local calendar day (the station's own clock decides when numbering starts again at 1). */
-export const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The calendar day in Vietnam, whatever the PC's zone (numbering starts again at 1 at midnight there). */
+export const localDay = (d: Date) => {
+  const c = vnWallClock(d);
+  return `${c.year}-${pad(c.month)}-${pad(c.day)}`;
+};
 
 /**
  * Health-station check-in: a queue number that never repeats within the day, and the BHYT card
