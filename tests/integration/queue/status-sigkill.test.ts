@@ -5,7 +5,7 @@ import { afterAll, expect, it } from 'vitest';
 import { openStore } from '../../../src-main/store/store.ts';
 import { OneStopRestAdapter } from '../../../src-main/features/queue/adapters/onestop-rest/rest-adapter.ts';
 import { toPortalDate } from '../../../src-main/domain/dossier/portal-date.ts';
-import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';
+import { featureMigrations } from '../../../src-main/feature-list.ts';
 import { Outbox } from '../../../src-main/features/queue/outbox.ts';
 import { StoreSource } from '../../../src-main/features/queue/store-source.ts';
 import { seeded } from '../../../src-main/reference-server/faults.ts';
@@ -41,7 +41,7 @@ it(`${DOSSIERS} dossiers × ${MOVES} local moves through ${KILLS} SIGKILLs and p
   const clientDir = mkdtempSync(join(tmpdir(), 'sync-status-kill-client-'));
   const serverDir = mkdtempSync(join(tmpdir(), 'sync-status-kill-server-'));
   dirs.push(clientDir, serverDir);
-  const seedStore = openStore({ dataDir: clientDir, migrations: syncMigrations, agency: () => ({ code: AGENCY, counterId: '01' }) });
+  const seedStore = openStore({ dataDir: clientDir, migrations: featureMigrations(), agency: () => ({ code: AGENCY, counterId: '01' }) });
   new StoreSource(seedStore).attach();
   const ids = Array.from({ length: DOSSIERS }, () => acceptBirthRegistration(seedStore, 20_000));
   seedStore.close();
@@ -80,7 +80,7 @@ it(`${DOSSIERS} dossiers × ${MOVES} local moves through ${KILLS} SIGKILLs and p
   const drain = await drainWatched(clientDir, srv.apiUrl, budget, args, provinceMove);
 
   const onServer = new Map((await admin<ServerDossier[]>(srv.url, 'GET', '/__admin/dossiers')).map((s) => [s.id, s]));
-  const store = openStore({ dataDir: clientDir, migrations: syncMigrations });
+  const store = openStore({ dataDir: clientDir, migrations: featureMigrations() });
   const rest = new OneStopRestAdapter({ baseUrl: srv.apiUrl, clientId: 'counter-demo', clientSecret: 'demo-secret' });
   let updates = 0;
   try {

@@ -1,6 +1,6 @@
 /**
  * The app's delivery side as its own process, so the SIGKILL tests can kill it at any instant: opens
- * the real store (with the outbox migrations and the source's hooks), runs the sync engine against the
+ * the real store (with the app's migrations and the source's hooks), runs the sync engine against the
  * server. Flags:
  *   --until-drained   exit 0 once nothing is left to send or confirm (after a last status pull)
  *   --moves M         the officer's side too: every dossier gets M local status moves (4 ↔ 5 / 4 ↔ 6
@@ -11,7 +11,7 @@
 import { canMoveTo } from '../../../src-main/domain/dossier/status.ts';
 import { openStore } from '../../../src-main/store/store.ts';
 import { OneStopRestAdapter } from '../../../src-main/features/queue/adapters/onestop-rest/rest-adapter.ts';
-import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';
+import { featureMigrations } from '../../../src-main/feature-list.ts';
 import { Outbox } from '../../../src-main/features/queue/outbox.ts';
 import { pullStatus } from '../../../src-main/features/queue/status-puller.ts';
 import { StoreSource } from '../../../src-main/features/queue/store-source.ts';
@@ -27,7 +27,9 @@ const untilDrained = flags.includes('--until-drained');
 const moves = Number(flag('--moves') ?? 0);
 const random = seeded(Number(flag('--seed') ?? 1) + process.pid);
 
-const store = openStore({ dataDir, migrations: syncMigrations, agency: () => ({ code: '000.00.31.H42', counterId: '01' }), checkIntegrity: false });
+// The app's one migration registry: the store refuses (STORE_TOO_NEW) to be opened by a program that
+// does not know every migration already applied, and the tests seed it with the dossiers' migrations too.
+const store = openStore({ dataDir, migrations: featureMigrations(), agency: () => ({ code: '000.00.31.H42', counterId: '01' }), checkIntegrity: false });
 const outbox = new Outbox(store.db);
 const source = new StoreSource(store);
 source.attach();
