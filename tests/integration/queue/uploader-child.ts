@@ -11,7 +11,7 @@
 import { canMoveTo } from '../../../src-main/domain/dossier/status.ts';
 import { openStore } from '../../../src-main/store/store.ts';
 import { OneStopRestAdapter } from '../../../src-main/features/queue/adapters/onestop-rest/rest-adapter.ts';
-import { syncMigrations } from '../../../src-main/features/queue/migrations/0020-outbox.ts';
+import { featureMigrations } from '../../../src-main/feature-list.ts';
 import { Outbox } from '../../../src-main/features/queue/outbox.ts';
 import { pullStatus } from '../../../src-main/features/queue/status-puller.ts';
 import { StoreSource } from '../../../src-main/features/queue/store-source.ts';
@@ -27,7 +27,7 @@ const untilDrained = flags.includes('--until-drained');
 const moves = Number(flag('--moves') ?? 0);
 const random = seeded(Number(flag('--seed') ?? 1) + process.pid);
 
-const store = openStore({ dataDir, migrations: syncMigrations, agency: () => ({ code: '000.00.31.H42', counterId: '01' }), checkIntegrity: false });
+const store = openStore({ dataDir, migrations: featureMigrations(), agency: () => ({ code: '000.00.31.H42', counterId: '01' }), checkIntegrity: false });
 const outbox = new Outbox(store.db);
 const source = new StoreSource(store);
 source.attach();
