@@ -18,7 +18,10 @@ type Trust = NonNullable<ReceptionDraft['applicantTrust']>;
  * or pasted), or typing — the typed ID number is checked against sex and birth century.
  */
 export function ApplicantStep({ draft, update, training }: { draft: ReceptionDraft; update: (p: Partial<ReceptionDraft>) => void; training: boolean }) {
-  const { CardReadPanel } = useSlots();
+  const { CardReadPanel, useQrWedgeSubmit } = useSlots();
+  // A keyboard-wedge scanner works without a click into the QR box: its burst is recognised by speed
+  // anywhere on the page and becomes an identity.read, which `take` below receives.
+  const wedge = useQrWedgeSubmit();
   const client = useClient();
   const t = useMessages(receptionMsgs);
   const [qrText, setQrText] = useState('');
@@ -27,6 +30,7 @@ export function ApplicantStep({ draft, update, training }: { draft: ReceptionDra
 
   const take = (identity: Identity, trust: Trust) => {
     setError(undefined);
+    wedge.clear();
     update({ applicant: identity, applicantTrust: trust });
   };
 
@@ -75,7 +79,7 @@ export function ApplicantStep({ draft, update, training }: { draft: ReceptionDra
               </button>
             )}
           </div>
-          <ErrorText error={error} />
+          <ErrorText error={error ?? wedge.error} />
         </div>
         <form className="card" onSubmit={(e) => (e.preventDefault(), useManual())}>
           <label>
