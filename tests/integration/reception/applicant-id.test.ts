@@ -37,7 +37,7 @@ describe('reception.accept needs a person identity with an ID number', () => {
     core = createCore({ dataDir, host: 'web', version: '1', probes: [], trainingMode: true });
     const procedure = await core.call('procedures.get', { code: '1.001193' });
     if (!procedure.ok) throw new Error(procedure.error.code);
-    const n = procedure.value.components.length;
+    const n = (procedure.value as { components: unknown[] }).components.length;
     expect((await core.call('reception.drafts.save', draftWith(BHYT_ONLY, n))).ok).toBe(true);
     const refused = await core.call('reception.accept', { draftId: 'draft-bhyt' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'RECEPTION_APPLICANT_NO_ID' } });
@@ -47,6 +47,6 @@ describe('reception.accept needs a person identity with an ID number', () => {
     expect((await core.call('reception.drafts.save', draftWith({ ...BHYT_ONLY, idNumber: '0010 9001 2345' }, n))).ok).toBe(true);
     const accepted = await core.call('reception.accept', { draftId: 'draft-bhyt' });
     expect(accepted.ok ? 'accepted' : accepted.error).toBe('accepted');
-    if (accepted.ok) expect(accepted.value.dossier.applicant.identity.idNumber).toBe('001090012345');
+    if (accepted.ok) expect((accepted.value as { dossier: { applicant: { identity: { idNumber?: string } } } }).dossier.applicant.identity.idNumber).toBe('001090012345');
   }, 60_000);
 });
