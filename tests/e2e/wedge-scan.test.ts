@@ -57,7 +57,9 @@ describe('keyboard-wedge scanner without focus (training mode, web host)', () =>
     await lookup.waitFor();
     await wedgeScan(page, '000.00.31.H42-990101-9999');
     await expect.poll(() => lookup.getByRole('alert').count(), { timeout: 15_000 }).toBe(1);
-    expect(await lookup.getByRole('alert').textContent()).toMatch(/hồ sơ/i);
+    // Plain Vietnamese first; the code only on the small details line.
+    expect(await lookup.getByTestId('error-message').textContent()).toBe('Không tìm thấy hồ sơ.');
+    expect(await lookup.getByTestId('error-code').textContent()).toMatch(/^Mã lỗi: [A-Z_]+$/);
   }, 60_000);
 
   it('settings: the QR test receives a wedge scan', async () => {
