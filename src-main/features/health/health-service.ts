@@ -7,6 +7,7 @@ import type { Identity } from '../../contract/identity.ts';
 import type { ReadSource } from '../../contract/idread.ts';
 import { parseAny } from '../../domain/identity/parse-any.ts';
 import { toVnPartialDate } from '../../domain/identity/dates.ts';
+import { vnDay } from '../../domain/vn-date.ts';
 import { HealthRepository } from './health-repo.ts';
 import { AuditLog } from '../../store/repos/audit-log.ts';
 import { checkCard } from './health-card-check.ts';
@@ -22,9 +23,8 @@ export interface HealthDeps {
   now?: () => Date;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The local calendar day (the station's own clock decides when numbering starts again at 1). */
-export const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The day in Vietnam decides when numbering starts again at 1, whatever zone the server runs in. */
+export const localDay = vnDay;
 
 /**
  * Health-station check-in: a queue number that never repeats within the day, and the BHYT card
@@ -51,8 +51,8 @@ export class HealthService {
     const lookupNumber = identity.insurance?.cardNumber ?? identity.idNumber;
     const card: CardCheck = { status: lookupNumber ? 'pending' : 'not-applicable', attempts: 0 };
     const now = this.now();
-    const saved = this.repo.add(localDay(now), now.toISOString(), input.source, identity, lookupNumber, card);
-    this.d.log('info', 'health check-in', { checkIn: saved.id, queueNumber: saved.queueNumber, kind: identity.kind });
+    const { repeat, ...saved } = this.repo.add(localDay(now), now.toISOString(), input.source, identity, lookupNumber, card);
+    this.d.log('info', 'health check-in', { checkIn: saved.id, queueNumber: saved.queueNumber, kind: identity.kind, repeat: repeat === true });
     // Card data now sits in the station's records: who took it in, from which device, is audited.
     this.audit.record({
       userId: userId ?? null,
