@@ -22,6 +22,10 @@ export const ConfigBundle = z.object({
   createdAt: z.string(),
   issuer: z.string(),
   settings: z.record(z.string(), z.unknown()),
+  /** Grows with every file the district issues; a PC refuses a file not newer than the last applied. */
+  sequence: z.number().int().nonnegative().optional(),
+  /** Hands trust over to a new district key; only honoured in a file signed by the key trusted now. */
+  nextKey: z.object({ publicKey: z.string(), fingerprint: z.string() }).optional(),
   /** Secrets, encrypted with a passphrase the district tells each commune separately. */
   secrets: EncryptedBlob.optional(),
   /**
@@ -59,6 +63,10 @@ export const adminMethods = {
       /** Encrypts the credentials inside the file; without it they are left out. */
       secretsPassphrase: z.string().min(8).optional(),
       issuer: z.string().default(''),
+      /** Defaults to the current time in milliseconds, so later exports are always newer. */
+      sequence: z.number().int().positive().optional(),
+      /** The new district key's public key, when this file hands trust over to it. */
+      nextPublicKeyPem: z.string().optional(),
     }),
     output: ConfigBundle,
   }),
@@ -90,6 +98,14 @@ export const RolloutErrors = defineErrors({
   ROLLOUT_UNTRUSTED_KEY: { vi: 'Khóa ký của tệp chưa được tin cậy. Hãy đối chiếu dấu vân tay với bộ phận CNTT huyện rồi xác nhận.', en: 'The signing key is not trusted yet. Compare its fingerprint with the district IT and confirm.' },
   ROLLOUT_BAD_KEY: { vi: 'Khóa ký hoặc mật khẩu của khóa không đúng.', en: 'Wrong signing key or key passphrase.' },
   ROLLOUT_BAD_PASSPHRASE: { vi: 'Mật khẩu giải mã thông tin đăng nhập không đúng.', en: 'Wrong passphrase for the credentials.' },
+  ROLLOUT_REPLAY: {
+    vi: 'Tệp cấu hình này cũ hơn (hoặc trùng) tệp đã áp dụng trên máy này nên bị từ chối. Hãy xin tệp mới nhất từ bộ phận CNTT huyện.',
+    en: 'This configuration file is not newer than the one already applied on this PC and is refused. Ask the district IT for the latest file.',
+  },
+  ROLLOUT_KEY_CHANGE_REFUSED: {
+    vi: 'Tệp được ký bằng khóa khác với khóa huyện mà máy này đang tin cậy. Khóa chỉ được đổi qua một tệp ký bằng khóa cũ; hãy liên hệ bộ phận CNTT huyện.',
+    en: 'The file is signed with a different key than the district key this PC trusts. The key changes only through a file signed by the old key; contact the district IT.',
+  },
 });
 
 export const SecretErrors = defineErrors({

@@ -37,7 +37,27 @@ export const documentsMethods = {
   }),
 };
 
+/**
+ * Caps on what an imported file may make the core decode. An A3 page at 600 dpi is 70 megapixels;
+ * a commune dossier never has hundreds of pages. Beyond these a file is a decompression bomb
+ * (a 16000×16000 PNG needs 1.8 GB; a 333-byte PDF with one huge page renders for 45 s).
+ */
+export const MAX_IMPORT_PIXELS = 80_000_000;
+export const MAX_PDF_PAGES = 500;
+
 export const DocumentErrors = defineErrors({
+  DOC_IMAGE_TOO_LARGE: {
+    vi: 'Ảnh quá lớn, không nhận được (tối đa 80 megapixel, tức khổ A3 ở 600 dpi). Hãy quét lại ở độ phân giải thấp hơn.',
+    en: 'The image is too large (at most 80 megapixels, i.e. A3 at 600 dpi). Scan it again at a lower resolution.',
+  },
+  DOC_PDF_PAGE_TOO_LARGE: {
+    vi: 'Trang PDF quá lớn, không hiển thị được (lớn hơn khổ A3 rất nhiều). Hãy kiểm tra lại tệp.',
+    en: 'A PDF page is too large to render (far larger than A3). Check the file.',
+  },
+  DOC_PDF_TOO_MANY_PAGES: {
+    vi: `Tệp PDF có quá nhiều trang (tối đa ${MAX_PDF_PAGES} trang). Hãy tách tệp.`,
+    en: `The PDF has too many pages (at most ${MAX_PDF_PAGES}). Split the file.`,
+  },
   DOC_FILE_NOT_FOUND: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
   DOC_UNSUPPORTED_TYPE: { vi: 'Loại tệp này không nhận được. Chỉ nhận PDF, JPEG, PNG, TIFF.', en: 'Unsupported file type. Only PDF, JPEG, PNG, TIFF.' },
   DOC_PDF_CORRUPT: { vi: 'Tệp PDF bị hỏng hoặc không đọc được.', en: 'The PDF file is damaged or unreadable.' },

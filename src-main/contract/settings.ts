@@ -36,8 +36,13 @@ export const Settings = z.object({
   calendar: CalendarSettings.default(() => CalendarSettings.parse({})),
   /** Delegated official numbering and the retention period of confirmed dossiers. */
   dossierStore: DossierStoreSettings.default(() => DossierStoreSettings.parse({})),
-  /** Fingerprints of district keys whose rollout files this PC accepts (machine-local). */
-  rollout: z.object({ trustedKeys: z.array(z.string()).default([]) }).default({ trustedKeys: [] }),
+  /**
+   * Fingerprints of district keys whose rollout files this PC accepts, and the sequence number of
+   * the last file applied (machine-local; changed only by importing a signed file).
+   */
+  rollout: z
+    .object({ trustedKeys: z.array(z.string()).default([]), lastSequence: z.number().int().nonnegative().default(0) })
+    .default({ trustedKeys: [], lastSequence: 0 }),
   /** QR readers (serial, HID-POS) and vendor chip readers (socket API). */
   identityReaders: IdentityReaderSettings.default(() => IdentityReaderSettings.parse({})),
   /** Health station: the BHYT card-check service. */
@@ -66,13 +71,17 @@ export const SettingsPatch = z.object({
   print: PrintSettings.partial().optional(),
   payment: PaymentSettings.partial().optional(),
   signing: SigningSettings.partial().optional(),
-  update: Settings.shape.update.unwrap().partial().optional(),
+  // Only an https:// feed can be set (stored older values are refused by the updater itself).
+  update: z.object({ url: z.string().trim().refine((u) => u === '' || /^https:\/\/[^/\s]+/i.test(u), { message: 'update.url must be https://' }) }).partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
+/** What a client may change: trust in rollout keys moves only through signed files (config.import). */
+export const ClientSettingsPatch = SettingsPatch.omit({ rollout: true });
+
 export const settingsMethods = {
   'settings.get': method({ summary: 'Read the whole configuration', input: z.object({}), output: Settings }),
-  'settings.set': method({ summary: 'Change part of the configuration', input: SettingsPatch, output: Settings }),
+  'settings.set': method({ summary: 'Change part of the configuration (not the trusted rollout keys)', input: ClientSettingsPatch, output: Settings }),
 };
 
 export const SettingsErrors = defineErrors({

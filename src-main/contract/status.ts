@@ -8,6 +8,8 @@ export const CoreStatus = z.object({
   server: ServerState,
   trainingMode: z.boolean(),
   at: z.string(),
+  /** PC zone and clock against Vietnam time and the province server (status-bar warning when not ok). */
+  clock: z.object({ pcUtcOffsetMinutes: z.number().int(), zoneOk: z.boolean(), skewSeconds: z.number().int().nullable(), ok: z.boolean() }),
 });
 export type CoreStatus = z.infer<typeof CoreStatus>;
 

@@ -62,11 +62,6 @@ export const usersMethods = {
   'users.setPassword': method({ summary: 'Set a user password', input: z.object({ id: z.string(), password: z.string().max(200) }), output: z.object({ ok: z.literal(true) }) }),
   'users.setActive': method({ summary: 'Enable or disable a user', input: z.object({ id: z.string(), active: z.boolean() }), output: User }),
   'users.login': method({ summary: 'Check a user name and password', input: z.object({ username: z.string(), password: z.string().max(200) }), output: User }),
-  'audit.record': method({
-    summary: 'Record a read, print or export of personal data (who, when, what, why)',
-    input: z.object({ action: AuditAction, subject: z.string().min(1).max(200), reason: z.string().max(500).optional(), details: z.unknown().optional() }),
-    output: z.object({ id: z.number().int() }),
-  }),
   'audit.list': method({
     summary: 'Read the audit log, newest first',
     input: z.object({

@@ -13,9 +13,11 @@ export interface FormFonts {
   missing(text: string): string[];
 }
 
-const FILES = { regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } as const;
+// Official documents are set in a TCVN 6909 (Unicode) serif, Times New Roman in practice: Liberation
+// Serif has its metrics (a form laid out here fills the same lines) and every Vietnamese letter.
+const FILES = { regular: 'LiberationSerif-Regular.ttf', bold: 'LiberationSerif-Bold.ttf' } as const;
 
-/** Where the Noto files may be: bundled next to this module (dev, tests), packaged resources, Debian. */
+/** Where the font files may be: bundled next to this module (dev, tests), packaged resources, Debian. */
 export function fontDirCandidates(): string[] {
   const here = dirname(fileURLToPath(import.meta.url));
   const resources = (process as { resourcesPath?: string }).resourcesPath;
@@ -25,6 +27,7 @@ export function fontDirCandidates(): string[] {
     join(process.cwd(), 'src-main', 'documents', 'fonts'),
     resources ? join(resources, 'fonts') : undefined,
     '/usr/share/fonts/truetype/noto',
+    '/usr/share/fonts/truetype/liberation2',
   ].filter((d): d is string => !!d);
 }
 

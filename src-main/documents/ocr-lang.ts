@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DocumentErrors } from '../contract/documents.ts';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the ESM build injects a module-level `require` shim into shared chunks.
+const resolveFromHere = createRequire(import.meta.url);
 
 /** The two models each `@tesseract.js-data/*` package carries: LSTM `best_int`, and `4.0.0` (LSTM + legacy). */
 export type LangVariant = '4.0.0_best_int' | '4.0.0';
@@ -20,7 +21,7 @@ export function prepareLangFolder(root: string, langs: string[], variant: LangVa
     if (existsSync(target)) continue;
     let pkg: string;
     try {
-      pkg = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
+      pkg = dirname(resolveFromHere.resolve(`@tesseract.js-data/${lang}/package.json`));
     } catch {
       throw DocumentErrors.raise('DOC_LANG_MISSING', { lang });
     }

@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { OcrWord } from '../contract/scan.ts';
-import { DocumentErrors } from '../contract/documents.ts';
+import { DocumentErrors, MAX_IMPORT_PIXELS, MAX_PDF_PAGES } from '../contract/documents.ts';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the ESM build injects a module-level `require` shim into shared chunks.
+const resolveFromHere = createRequire(import.meta.url);
 
 export interface ImportedPdfPage {
   /** PNG rendering of the page. */
@@ -31,7 +32,7 @@ function loadPdfJs(): Promise<PdfJs> {
 /** Renders every page of a PDF (pdfjs-dist + @napi-rs/canvas) and keeps the text layer where there is one. */
 export async function importPdf(bytes: Uint8Array, dpi = 200): Promise<ImportedPdfPage[]> {
   const pdfjs = await loadPdfJs();
-  const root = pathToFileURL(dirname(require.resolve('pdfjs-dist/package.json'))).href;
+  const root = pathToFileURL(dirname(resolveFromHere.resolve('pdfjs-dist/package.json'))).href;
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     standardFontDataUrl: `${root}/standard_fonts/`,
@@ -50,11 +51,16 @@ export async function importPdf(bytes: Uint8Array, dpi = 200): Promise<ImportedP
     throw DocumentErrors.raise('DOC_PDF_CORRUPT', { reason: (err as Error).message });
   }
   try {
+    if (doc.numPages > MAX_PDF_PAGES) throw DocumentErrors.raise('DOC_PDF_TOO_MANY_PAGES', { pages: doc.numPages });
     const out: ImportedPdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const scale = dpi / 72;
       const viewport = page.getViewport({ scale });
+      // Checked from the page box before a canvas is allocated or a path drawn.
+      if (Math.ceil(viewport.width) * Math.ceil(viewport.height) > MAX_IMPORT_PIXELS) {
+        throw DocumentErrors.raise('DOC_PDF_PAGE_TOO_LARGE', { page: n, widthPt: Math.round(viewport.width / scale), heightPt: Math.round(viewport.height / scale) });
+      }
       const content = await page.getTextContent();
       const words: OcrWord[] = [];
       let text = '';
@@ -88,4 +94,4 @@ export async function importPdf(bytes: Uint8Array, dpi = 200): Promise<ImportedP
   }
 }
 
-export const PDF_WASM_DIR = (): string => join(dirname(require.resolve('pdfjs-dist/package.json')), 'wasm');
+export const PDF_WASM_DIR = (): string => join(dirname(resolveFromHere.resolve('pdfjs-dist/package.json')), 'wasm');

@@ -1,30 +1,46 @@
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** dd/MM/yyyy, as every Vietnamese form writes a date (local time). */
+/**
+ * Vietnam keeps UTC+7 all year (no daylight saving since 1975), so its wall clock is UTC shifted by
+ * seven hours: exact, and independent of the PC's time zone (often wrong on fresh Windows images).
+ */
+export const VN_OFFSET_MS = 7 * 3600_000;
+
+export interface VnWallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The instant as read on a clock in Asia/Ho_Chi_Minh. */
+export function vnWallClock(d: Date): VnWallClock {
+  const v = new Date(d.getTime() + VN_OFFSET_MS);
+  return { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate(), hour: v.getUTCHours(), minute: v.getUTCMinutes(), second: v.getUTCSeconds() };
+}
+
+/** dd/MM/yyyy, as every Vietnamese form writes a date, in Vietnam time. */
 export function formatDate(d: Date): string {
-  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+  const c = vnWallClock(d);
+  return `${pad(c.day)}/${pad(c.month)}/${c.year}`;
 }
 
-/** dd/MM/yyyy HH:mm, 24-hour clock (local time). */
-export function formatDateTime(d: Date): string {
-  return `${formatDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** dd/MM/yyyy HH:mm (or HH:mm:ss), 24-hour clock, in Vietnam time. */
+export function formatDateTime(d: Date, opts: { seconds?: boolean } = {}): string {
+  const c = vnWallClock(d);
+  return `${formatDate(d)} ${pad(c.hour)}:${pad(c.minute)}${opts.seconds ? `:${pad(c.second)}` : ''}`;
 }
 
-/** Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact. */
-const VN_OFFSET_MS = 7 * 3600_000;
-
-/** The Asia/Ho_Chi_Minh wall clock of an instant, as a Date whose UTC fields hold it. */
-function vnWall(d: Date): Date {
-  return new Date(d.getTime() + VN_OFFSET_MS);
+/** yyyyMMdd-HHmm in Vietnam time, for file names that sort. */
+export function fileStamp(d: Date): string {
+  const c = vnWallClock(d);
+  return `${c.year}${pad(c.month)}${pad(c.day)}-${pad(c.hour)}${pad(c.minute)}`;
 }
 
-/** dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh, whatever zone the PC or server runs in (tickets, slips). */
-export function formatVnDateTime(d: Date): string {
-  const v = vnWall(d);
-  return `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}`;
-}
-
-/** The calendar day (YYYY-MM-DD) in Asia/Ho_Chi_Minh. */
+/** The calendar day (YYYY-MM-DD) in Vietnam: when a day's queue numbering starts again at 1. */
 export function vnDay(d: Date): string {
-  return vnWall(d).toISOString().slice(0, 10);
+  const c = vnWallClock(d);
+  return `${c.year}-${pad(c.month)}-${pad(c.day)}`;
 }

@@ -3,6 +3,7 @@ import type { Log } from '../platform/logger.ts';
 import type { DeviceProbe } from '../devices/probe.ts';
 import type { SystemPrinterDriver } from '../devices/printer/system-printer.ts';
 import type { KeyProvider } from '../store/blobs/key-provider.ts';
+import type { FetchLike } from '../platform/http.ts';
 
 /** How a shell (Electron, web host, CLI) configures the core. */
 export interface CoreConfig {
@@ -18,4 +19,8 @@ export interface CoreConfig {
   /** System printing: Electron passes webContents.print here; otherwise CUPS `lp`. */
   systemPrinter?: SystemPrinterDriver;
   log?: Log;
+  /** Every HTTP client of the core uses this (Electron: net.fetch, for the Windows proxy and certificate store). */
+  fetch?: FetchLike;
+  /** Where Electron's crash reporter keeps its local minidumps (diagnostics export includes them). */
+  crashDumpsDir?: string;
 }

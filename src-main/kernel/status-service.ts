@@ -2,11 +2,13 @@ import type { CoreStatus } from '../contract/status.ts';
 import type { Device } from '../contract/devices.ts';
 import type { Settings } from '../contract/settings.ts';
 import type { EventBus } from '../rpc/event-bus.ts';
+import { clockState } from '../domain/clock-check.ts';
 
 /** Folds device and server state into the one summary the status bar shows, and announces changes. */
 export class StatusService {
   private devices: Device[] = [];
   private server: CoreStatus['server'];
+  private serverDate: { date: string; receivedAtMs: number } | undefined;
 
   constructor(private readonly bus: EventBus, settings: Settings, private readonly trainingMode: boolean) {
     this.server = settings.server.url ? 'offline' : 'unconfigured';
@@ -18,6 +20,7 @@ export class StatusService {
       server: this.server,
       trainingMode: this.trainingMode,
       at: new Date().toISOString(),
+      clock: clockState(new Date(), this.serverDate),
     };
   }
 
@@ -25,6 +28,14 @@ export class StatusService {
     this.devices = devices;
     this.bus.emit('devices.changed', devices);
     this.bus.emit('status.changed', this.get());
+  }
+
+  /** The province server's `Date` header, as received now; announces a change of the clock verdict. */
+  serverClock(date: string | null, receivedAtMs = Date.now()): void {
+    if (!date) return;
+    const before = clockState(new Date(), this.serverDate).ok;
+    this.serverDate = { date, receivedAtMs };
+    if (clockState(new Date(), this.serverDate).ok !== before) this.bus.emit('status.changed', this.get());
   }
 
   serverChanged(state: CoreStatus['server']): void {

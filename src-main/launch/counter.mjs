@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// `counter` / `npm run cli --`: runs the TypeScript CLI under the project's Node 22.
+// `counter` / `npm run cli --`: the built CLI (out/main/cli.js) under the project's Node 22, built
+// first only when a source changed. The installed app runs the same file (see cli-shim/counter.cmd).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectNode, projectRoot, nodeIsRecentEnough } from './project-node.mjs';
+import { ensureBuilt } from './build-current.mjs';
 
-const cli = join(projectRoot, 'src-main', 'cli', 'main.ts');
 if (nodeIsRecentEnough()) {
-  const { register } = await import('tsx/esm/api');
-  register();
+  const failed = ensureBuilt();
+  if (failed) {
+    console.error(`Lỗi CLI_NOT_BUILT: Không build được công cụ dòng lệnh; chạy "npm run build" để xem lỗi.\nError CLI_NOT_BUILT: ${failed}`);
+    process.exit(1);
+  }
+  const cli = join(projectRoot, 'out', 'main', 'cli.js');
   process.argv = [process.argv[0], cli, ...process.argv.slice(2)];
   await import(pathToFileURL(cli).href);
 } else {

@@ -8,14 +8,14 @@ import { projectNode, projectRoot } from './project-node.mjs';
 const require = createRequire(import.meta.url);
 
 export function findElectron({ allowDownload = true, timeoutMs = 60_000 } = {}) {
-  if (process.env.COUNTER_NO_ELECTRON === '1') return { reason: 'COUNTER_NO_ELECTRON=1' };
+  if (process.env.COUNTER_NO_ELECTRON === '1') return { reason: 'COUNTER_NO_ELECTRON=1', vi: 'đã đặt COUNTER_NO_ELECTRON=1' };
   let pkgDir;
   try {
     pkgDir = require.resolve('electron/package.json', { paths: [projectRoot] }).replace(/package\.json$/, '');
   } catch {
-    return { reason: 'the electron package is not installed' };
+    return { reason: 'the electron package is not installed', vi: 'chưa cài gói electron' };
   }
-  if (!allowDownload && !existsSync(`${pkgDir}path.txt`)) return { reason: 'the Electron binary has not been downloaded' };
+  if (!allowDownload && !existsSync(`${pkgDir}path.txt`)) return { reason: 'the Electron binary has not been downloaded', vi: 'chưa tải chương trình Electron' };
   // Requiring 'electron' from Node returns the binary's path, downloading it first if needed.
   const r = spawnSync(projectNode(), ['-e', "process.stdout.write(require('electron'))"], {
     cwd: projectRoot,
@@ -25,5 +25,5 @@ export function findElectron({ allowDownload = true, timeoutMs = 60_000 } = {}) 
   const path = r.stdout?.trim();
   if (r.status === 0 && path && existsSync(path)) return { path };
   const why = `${r.stderr ?? ''}`.split('\n').find((l) => /Error|ENOTFOUND|fetch failed/.test(l))?.trim();
-  return { reason: `the Electron binary could not be downloaded (${why || 'no network to GitHub'})` };
+  return { reason: `the Electron binary could not be downloaded (${why || 'no network to GitHub'})`, vi: 'không tải được chương trình Electron (không có mạng tới GitHub?)' };
 }

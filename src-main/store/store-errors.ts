@@ -37,5 +37,9 @@ export const StoreErrors = defineErrors({
   AUDIT_REASON_REQUIRED: { vi: 'Phải ghi rõ lý do khi xem, in hoặc xuất dữ liệu cá nhân.', en: 'A reason is required to read, print or export personal data.' },
   BACKUP_FAILED: { vi: 'Sao lưu thất bại.', en: 'Backup failed.' },
   BACKUP_INVALID: { vi: 'Tệp sao lưu không hợp lệ hoặc bị hỏng.', en: 'The backup file is invalid or damaged.' },
+  BACKUP_NOT_SEALED: {
+    vi: 'Tệp sao lưu không được niêm phong bằng khóa của cơ quan này, hoặc đã bị sửa sau khi sao lưu, nên không khôi phục được.',
+    en: 'The backup is not sealed with this agency’s key, or was changed after it was made, and cannot be restored.',
+  },
   RETENTION_INVALID: { vi: 'Số ngày lưu giữ không hợp lệ.', en: 'Invalid retention period.' },
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core.ts';
 import { startWebHost } from './server.ts';
-import { defaultDataDir } from '../platform/data-dir.ts';
+import { prepareDefaultDataDir } from '../platform/data-migration.ts';
 import { appVersion, projectRoot } from '../platform/app-version.ts';
 import { fileLogger } from '../platform/logger.ts';
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     console.error('Chưa build giao diện. Chạy: npm run build  /  The renderer is not built. Run: npm run build');
     process.exit(1);
   }
-  const dataDir = values['data-dir'] ?? defaultDataDir(process.env, process.platform, values.training);
+  const dataDir = values['data-dir'] ?? prepareDefaultDataDir({ training: values.training });
   const core = createCore({ dataDir, host: 'web', version: appVersion(), trainingMode: values.training, log: fileLogger(dataDir) });
   let host;
   try {

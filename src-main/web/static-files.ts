@@ -18,7 +18,13 @@ const TYPES: Record<string, string> = {
 
 /** Resolves a URL path inside root, refusing anything that climbs out of it. */
 export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | undefined> {
-  const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  let clean: string;
+  try {
+    clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return undefined; // a malformed escape such as `/%` names no file
+  }
+  if (clean.includes('\0')) return undefined;
   const rel = normalize(clean === '/' ? '/index.html' : clean).replace(/^([/\\])+/, '');
   const full = join(root, rel);
   if (!full.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;

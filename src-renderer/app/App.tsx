@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SECTIONS, sectionLabel, sectionShortcut, type Section } from './sections.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useCall } from './use-call.ts';
 import { useClient } from './client-context.tsx';
 import { I18nProvider, useI18n, type Language } from '../i18n/i18n.tsx';
@@ -81,7 +82,9 @@ function Frame({ onToggleLang }: { onToggleLang: () => void }) {
         </button>
       </header>
       <main>
-        <Page />
+        <ErrorBoundary key={section}>
+          <Page />
+        </ErrorBoundary>
       </main>
       <StatusBar host={info.data?.host} />
     </div>

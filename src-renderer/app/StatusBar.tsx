@@ -3,6 +3,7 @@ import type { CoreStatus } from '../../src-main/contract/status.ts';
 import type { HostKind } from '../../src-main/contract/app.ts';
 import { useClient } from './client-context.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ClockWarning } from './ClockWarning.tsx';
 
 /** Live device and server state at the bottom of every screen, driven by core events. */
 export function StatusBar({ host }: { host: HostKind | undefined }) {
@@ -25,6 +26,7 @@ export function StatusBar({ host }: { host: HostKind | undefined }) {
       </span>
       {host && host !== 'cli' && <span>{t(`status.host.${host}`)}</span>}
       {status.trainingMode && <span className="training-flag">{t('status.training')}</span>}
+      <ClockWarning clock={status.clock} />
     </footer>
   );
 }

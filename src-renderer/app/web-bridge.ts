@@ -1,9 +1,10 @@
 import type { CounterBridge, Envelope } from '../../src-main/contract/bridge.ts';
+import { MAX_RPC_FRAME_BYTES, TransferErrors } from '../../src-main/contract/transfer.ts';
 
 const TOKEN_KEY = 'counter.token';
 
 /** Takes the per-start token from the URL fragment once, then keeps it for reloads of this tab only. */
-function takeToken(): string {
+export function takeToken(): string {
   const m = /token=([A-Za-z0-9_-]+)/.exec(location.hash);
   if (m?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, m[1]);
@@ -44,10 +45,14 @@ export function createWebBridge(): CounterBridge {
           for (const l of listeners) l(frame.event, frame.payload);
         }
       };
-      ws.onclose = () => {
+      ws.onclose = (ev) => {
         socket = undefined;
+        // 1009: the host refused a frame over its limit; say so instead of "connection lost".
+        const error = ev.code === 1009
+          ? TransferErrors.raise('FRAME_TOO_LARGE').toBody()
+          : { code: 'DISCONNECTED', message: { vi: 'Mất kết nối tới máy chủ ứng dụng.', en: 'Lost connection to the app core.' } };
         for (const [id, settle] of pending) {
-          settle({ ok: false, error: { code: 'DISCONNECTED', message: { vi: 'Mất kết nối tới máy chủ ứng dụng.', en: 'Lost connection to the app core.' } } });
+          settle({ ok: false, error });
           pending.delete(id);
         }
         setTimeout(() => {
@@ -61,11 +66,14 @@ export function createWebBridge(): CounterBridge {
 
   return {
     async invoke(method, input) {
-      const ws = socket ?? (await ready);
       const id = nextId++;
+      const frame = JSON.stringify({ id, method, input });
+      // Refused here so one oversized call does not cost every other pending call its socket.
+      if (new Blob([frame]).size > MAX_RPC_FRAME_BYTES) return { ok: false, error: TransferErrors.raise('FRAME_TOO_LARGE').toBody() };
+      const ws = socket ?? (await ready);
       return new Promise<Envelope>((resolve) => {
         pending.set(id, resolve);
-        ws.send(JSON.stringify({ id, method, input }));
+        ws.send(frame);
       });
     },
     subscribe(listener) {

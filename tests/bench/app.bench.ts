@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,62 @@ async function firstPaint(url: string): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
+/** Wall time of one `counter …` run to its exit: the built CLI, or the same source through tsx. */
+function cliRun(built: boolean, args: string[]): number {
+  const entry = built ? [join(ROOT, 'out', 'main', 'cli.js')] : [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src-main', 'cli', 'main.ts')];
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [...entry, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`counter ${args.join(' ')} failed: ${String(r.stderr)}`);
+  return performance.now() - t0;
+}
+
+async function webStartToPaint(fromSource: boolean): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'osc-bench-'));
+  const t0 = performance.now();
+  const { url, child } = await startWebHost({ dataDir, fromSource });
+  const hostReady = performance.now() - t0;
+  try {
+    return hostReady + (await firstPaint(url));
+  } finally {
+    await child.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** `counter --version` / `counter info` start-up, built (after) against tsx from source (before). */
+function cliRows(): BenchRow[] {
+  const dataDir = mkdtempSync(join(tmpdir(), 'osc-bench-cli-'));
+  const nodeOnly: number[] = [];
+  const rows: BenchRow[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      spawnSync(process.execPath, ['-e', '0'], { timeout: 30_000 });
+      nodeOnly.push(performance.now() - t0);
+    }
+    for (const args of [['--version'], ['info', '--data-dir', dataDir]]) {
+      const before: number[] = [];
+      const after: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        before.push(cliRun(false, args));
+        after.push(cliRun(true, args));
+      }
+      rows.push({
+        area: 'foundation',
+        name: `counter ${args[0]} start-up, built CLI (median of ${RUNS})`,
+        value: median(after),
+        unit: 'ms',
+        baseline: { name: 'tsx from source (before)', value: median(before) },
+        ...(args[0] === '--version' ? { target: '< 1000 ms', met: median(after) < 1000 } : {}),
+      });
+    }
+    rows.push({ area: 'foundation', name: `bare node -e 0 on this machine (median of ${RUNS})`, value: median(nodeOnly), unit: 'ms' });
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
 /** Start-up of the web host to first paint, against a static page served by a bare HTTP server. */
 export async function bench(): Promise<BenchRow[]> {
   const staticServer = createServer((_q, r) => r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><h1>Quầy Một cửa</h1>'));
@@ -39,13 +96,11 @@ export async function bench(): Promise<BenchRow[]> {
   const port = (staticServer.address() as { port: number }).port;
   const baseline: number[] = [];
   const startToPaint: number[] = [];
+  const fromSource: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     baseline.push(await firstPaint(`http://127.0.0.1:${port}/`));
-    const t0 = performance.now();
-    const { url, child } = await startWebHost({ dataDir: mkdtempSync(join(tmpdir(), 'osc-bench-')) });
-    const hostReady = performance.now() - t0;
-    startToPaint.push(hostReady + (await firstPaint(url)));
-    child.kill('SIGTERM');
+    startToPaint.push(await webStartToPaint(false));
+    fromSource.push(await webStartToPaint(true));
   }
   staticServer.close();
 
@@ -64,6 +119,14 @@ export async function bench(): Promise<BenchRow[]> {
       unit: 'ms',
       baseline: { name: 'static page first paint', value: median(baseline) },
     },
+    {
+      area: 'foundation',
+      name: `web host start → first paint, built out/main/web.js (median of ${RUNS})`,
+      value: median(startToPaint),
+      unit: 'ms',
+      baseline: { name: 'tsx src-main/web/main.ts (before)', value: median(fromSource) },
+    },
+    ...cliRows(),
     { area: 'foundation', name: 'renderer JS loaded at start (raw)', value: entryRaw / 1024, unit: 'KiB', baseline: { name: 'all JS incl. lazy pdf.js viewer', value: raw / 1024 } },
     { area: 'foundation', name: 'renderer JS loaded at start (gzip)', value: gz / 1024, unit: 'KiB' },
   ];

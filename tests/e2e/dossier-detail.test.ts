@@ -61,7 +61,7 @@ describeEachHost('dossier detail, signing and returning the result (%s)', (host)
     await page.getByTestId('dossier-detail').waitFor();
     await expect.poll(() => page.getByTestId('provisional-code').textContent(), { timeout: 10_000 }).toBe(seed.code);
     expect(await page.getByTestId('applicant-name').textContent()).toBe(seed.name);
-    expect(await page.getByTestId('applicant-trust').textContent()).toContain('Đã xác thực (chip CCCD)');
+    expect(await page.getByTestId('applicant-trust').textContent()).toContain('Đọc bằng máy (QR/MRZ), chưa xác thực chip');
     expect(await page.getByTestId('received-at').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(await page.getByTestId('due-at').textContent()).toBe('06/05/2030 10:00');
     expect(await page.getByTestId('current-status').textContent()).toBe('2. Được tiếp nhận');

@@ -6,6 +6,8 @@ import { chromium, _electron, type Browser, type Page, type ElectronApplication 
 // @ts-expect-error plain ESM launcher without type declarations
 import { findElectron } from '../../src-main/launch/electron-binary.mjs';
 import { spawnChild, type ManagedChild } from '../support/children.ts';
+// @ts-expect-error plain ESM launcher without type declarations
+import { ensureBuilt } from '../../src-main/launch/build-current.mjs';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /**
@@ -63,14 +65,23 @@ export function describeEachHost(title: string, body: (host: HostName) => void):
 }
 
 /**
- * Starts `src-main/web/main.ts` as `npm run start:web` would, and waits for the URL it prints. The host
- * (tsx and the node process it runs) is one process group: `child.stop()` ends both, SIGKILL after 5 s.
- * When it does not start, it is stopped before the error is thrown.
+ * Starts the built web host (out/main/web.js, built first if stale) as `npm run start:web` would,
+ * and waits for the URL it prints; `fromSource` runs src-main/web/main.ts through tsx instead (the
+ * bench's before/after baseline). The host is one process group: `child.stop()` ends it, SIGKILL
+ * after 5 s. When it does not start, it is stopped before the error is thrown.
  */
-export async function startWebHost(opts: OpenOptions & { dataDir: string }): Promise<{ url: string; child: ManagedChild }> {
-  const args = [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src-main', 'web', 'main.ts'), '--port', '0', '--data-dir', opts.dataDir];
+export async function startWebHost(opts: OpenOptions & { dataDir: string; fromSource?: boolean }): Promise<{ url: string; child: ManagedChild }> {
+  let entry = [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src-main', 'web', 'main.ts')];
+  if (!opts.fromSource) {
+    const failed = ensureBuilt({ quiet: true }) as string | undefined;
+    if (failed) throw new Error(failed);
+    entry = [join(ROOT, 'out', 'main', 'web.js')];
+  }
+  const args = [...entry, '--port', '0', '--data-dir', opts.dataDir];
   if (opts.training) args.push('--training');
-  const child = spawnChild(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opts.env }, graceMs: 5000 });
+  // The app under test runs as on a counter PC set to Vietnam's zone (else the status bar warns; a
+  // test of that warning passes another TZ in opts.env).
+  const child = spawnChild(process.execPath, args, { cwd: ROOT, env: { ...process.env, TZ: 'Asia/Ho_Chi_Minh', ...opts.env }, graceMs: 5000 });
   let timer: NodeJS.Timeout | undefined;
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -135,7 +146,7 @@ export async function openApp(host: HostName, opts: OpenOptions = {}): Promise<A
   const app: ElectronApplication = await _electron.launch({
     executablePath: runtime.path,
     args: [ROOT, ...(opts.training ? ['--training'] : [])],
-    env: { ...process.env, ...opts.env, COUNTER_DATA_DIR: dataDir } as Record<string, string>,
+    env: { ...process.env, TZ: 'Asia/Ho_Chi_Minh', ...opts.env, COUNTER_DATA_DIR: dataDir } as Record<string, string>,
   });
   const close = () => closeWithin(() => app.close(), 10_000, () => app.process().kill('SIGKILL'));
   try {

@@ -166,7 +166,7 @@ describe('settings: configure one PC, roll the configuration out to a fresh one'
     expect(fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){7}$/);
     const privateKey = await download(page, () => keygen.getByRole('button', { name: 'Tải khóa riêng (.pem)' }).click(), 'district-private.pem');
     const publicKey = await download(page, () => keygen.getByRole('button', { name: 'Tải khóa công khai (.pem)' }).click(), 'district-public.pem');
-    expect(readFileSync(privateKey, 'utf8')).toContain('-----BEGIN ENCRYPTED PRIVATE KEY-----');
+    expect(readFileSync(privateKey, 'utf8')).toContain('-----BEGIN COUNTER DISTRICT KEY-----');
     expect(readFileSync(publicKey, 'utf8')).toContain('-----BEGIN PUBLIC KEY-----');
 
     const exporter = page.getByTestId('rollout-export');
@@ -206,9 +206,9 @@ describe('settings: configure one PC, roll the configuration out to a fresh one'
     await expect.poll(() => importer.getByTestId('import-result').textContent(), POLL).toContain('mật khẩu máy chủ');
     await app.screenshot('settings-rollout-import', { readme: 'settings-rollout' });
 
-    // A second import of a file from a now-trusted key asks nothing.
+    // The same file again asks nothing and is refused as a replay (it would undo local changes).
     await importer.getByRole('button', { name: 'Nhập cấu hình' }).click();
-    await importer.getByTestId('import-result').waitFor();
+    await expect.poll(() => importer.getByRole('alert').textContent(), POLL).toContain('ROLLOUT_REPLAY');
     expect(await importer.getByTestId('import-trust').count()).toBe(0);
 
     // The UI of B shows what A configured.
@@ -228,7 +228,8 @@ describe('settings: configure one PC, roll the configuration out to a fresh one'
     ];
     expect(a.agency?.counterId).toBe('03');
     expect(b.agency?.counterId).toBe('01');
-    expect(b.rollout).toEqual({ trustedKeys: [fingerprint] });
+    expect(b.rollout).toMatchObject({ trustedKeys: [fingerprint] });
+    expect((b.rollout as { lastSequence: number }).lastSequence).toBeGreaterThan(0);
     const portable = (s: Record<string, Record<string, unknown>>) => {
       const { counterId: _local, ...agency } = s.agency ?? {};
       const { rollout: _trust, ...rest } = s;

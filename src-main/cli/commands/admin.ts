@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CliCommand, ParsedArgs } from '../command.ts';
 import { flagString } from '../command.ts';
 import { SecretName } from '../../contract/admin.ts';
 import { defineErrors } from '../../contract/errors.ts';
+import { SIGNATURE_SUFFIX, signUpdate } from '../../features/admin/rollout/update-signature.ts';
 
 const AdminCliErrors = defineErrors({
   CLI_MISSING_ARGUMENT: { vi: 'Thiếu tham số bắt buộc (xem "counter help").', en: 'A required argument is missing (see "counter help").' },
@@ -24,6 +25,18 @@ function need(args: ParsedArgs, name: string): string {
 }
 
 export const adminCommands: CliCommand[] = [
+  {
+    words: ['update', 'sign'],
+    usage: 'counter update sign INSTALLER --key FILE --version X.Y.Z   (COUNTER_KEY_PASSPHRASE)',
+    summary: 'Sign an app installer with the district rollout key (writes INSTALLER.sig for the update feed)',
+    async run(_ctx, args) {
+      const installer = need(args, 'file');
+      const sig = signUpdate(readFileSync(installer), { version: need(args, 'version'), file: basename(installer) }, readFileSync(need(args, 'key'), 'utf8'), passphrase('COUNTER_KEY_PASSPHRASE') as string);
+      const out = `${installer}${SIGNATURE_SUFFIX}`;
+      writeFileSync(out, JSON.stringify(sig, null, 2));
+      return { data: { out, fingerprint: sig.signature.fingerprint, version: sig.statement.version }, text: `Đã ký bản cập nhật / update signed: ${out}\nDấu vân tay / fingerprint: ${sig.signature.fingerprint}` };
+    },
+  },
   {
     words: ['config', 'keygen'],
     usage: 'counter config keygen --out-dir DIR   (COUNTER_KEY_PASSPHRASE)',

@@ -3,6 +3,7 @@ import { flagString } from '../command.ts';
 import { CalendarErrors } from '../../domain/calendar/errors.ts';
 import type { ProcessingTime } from '../../domain/calendar/processing-time.ts';
 import { parseIsoDay, viDate, weekdayName } from '../../domain/calendar/civil-day.ts';
+import { vnWallClock } from '../../domain/vn-date.ts';
 
 const KIND_VI = { weekend: 'nghỉ hằng tuần', holiday: 'ngày lễ', compensatory: 'nghỉ bù', 'day-off': 'nghỉ theo thông báo' } as const;
 
@@ -51,7 +52,7 @@ export const calendarCommands: CliCommand[] = [
     summary: 'Holidays, compensatory days and swapped working days of a year',
     async run(ctx, args) {
       const raw = flagString(args, 'year');
-      const year = raw === undefined ? new Date().getFullYear() : Number(raw);
+      const year = raw === undefined ? vnWallClock(new Date()).year : Number(raw);
       if (!Number.isInteger(year)) throw CalendarErrors.raise('CALENDAR_DATE_OUT_OF_RANGE', { year: raw });
       const cal = await ctx.call('calendar.holidays', { year });
       const lines = [

@@ -1,14 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
 import type { CliCommand } from '../command.ts';
 import { flagString } from '../command.ts';
 import { requireFile } from './store.ts';
-import { defineErrors } from '../../contract/errors.ts';
-
-const CatalogCliErrors = defineErrors({
-  CATALOG_FILE_UNREADABLE: { vi: 'Không đọc được tệp danh mục thủ tục.', en: 'Cannot read the procedure catalog file.' },
-  CATALOG_FORMAT_UNKNOWN: { vi: 'Tệp danh mục phải là .json hoặc .csv (hoặc chỉ rõ --format).', en: 'The catalog file must be .json or .csv (or pass --format).' },
-});
+import { readCatalogFile } from '../catalog-file.ts';
 
 export const procedureCommands: CliCommand[] = [
   {
@@ -43,26 +36,20 @@ export const procedureCommands: CliCommand[] = [
   },
   {
     words: ['procedures', 'import'],
-    usage: 'counter procedures import FILE [--format json|csv] [--dry-run] [--json]',
-    summary: 'Import a procedure catalogue; valid rows are kept, rejected rows reported',
+    usage: 'counter procedures import FILE [--format json|csv|xlsx] [--dry-run] [--json]',
+    summary: 'Import a procedure catalogue (JSON, CSV in UTF-8 or Windows-1258, Excel .xlsx); valid rows are kept, rejected rows reported',
     async run(ctx, args) {
       const file = requireFile(args.positionals);
-      const fmt = flagString(args, 'format') ?? extname(file).slice(1).toLowerCase();
-      if (fmt !== 'json' && fmt !== 'csv') throw CatalogCliErrors.raise('CATALOG_FORMAT_UNKNOWN', { file });
-      let content: string;
-      try {
-        content = readFileSync(file, 'utf8');
-      } catch (err) {
-        throw CatalogCliErrors.raise('CATALOG_FILE_UNREADABLE', { file, reason: String(err) });
-      }
-      const dryRun = args.flags['dry-run'] !== undefined && args.flags['dry-run'] !== 'false';
-      const r = await ctx.call('procedures.import', { content, format: fmt, dryRun });
+      const { content, format, encoding } = await readCatalogFile(file, flagString(args, 'format'));
+      const dryRun = args.flags['dry-run'] === true;
+      const r = await ctx.call('procedures.import', { content, format, dryRun });
       const lines = [
+        ...(encoding ? [`Đọc tệp / read as: ${encoding}`] : []),
         dryRun ? `Kiểm tra (không ghi) / dry run` : `Đã nhập / imported: ${r.imported}`,
         `Bị từ chối / rejected: ${r.rejected.length}`,
         ...r.rejected.map((x) => `  dòng/row ${x.row}${x.code ? ` (${x.code})` : ''}: ${x.errors.join('; ')}`),
       ];
-      return { data: r, text: lines.join('\n') };
+      return { data: { ...r, ...(encoding ? { encoding } : {}) }, text: lines.join('\n') };
     },
   },
 ];

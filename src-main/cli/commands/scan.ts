@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { CliCommand } from '../command.ts';
 import { flagString } from '../command.ts';
 import { ColorMode, ScanSource } from '../../contract/scan.ts';
+import { CliErrors } from '../errors.ts';
 
 export const scanCommands: CliCommand[] = [
   {
@@ -11,7 +12,7 @@ export const scanCommands: CliCommand[] = [
     async run(ctx, args) {
       const deviceId = flagString(args, 'device');
       const out = flagString(args, 'out');
-      if (!deviceId || !out) throw new Error('usage: counter scan --device ID --out FILE.pdf');
+      if (!deviceId || !out) throw CliErrors.raise('CLI_MISSING_ARGUMENT', { usage: this.usage });
       const settings = {
         source: ScanSource.parse(flagString(args, 'source') ?? 'adf'),
         duplex: args.flags.duplex === true,

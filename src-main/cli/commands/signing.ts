@@ -70,7 +70,7 @@ export const pdfCommands: CliCommand[] = [
   },
   {
     words: ['pdf', 'sign'],
-    usage: 'counter pdf sign FILE (--token LABEL --cert ID | --p12 FILE) --out FILE [--stamp-page N|last --unit TEXT] [--tsa URL]',
+    usage: 'counter pdf sign FILE (--token LABEL --cert ID | --p12 FILE) --out FILE [--module LIB] [--reason TEXT] [--location TEXT] [--stamp-page N|last --unit TEXT] [--tsa URL] [--json]',
     summary: `Sign a PDF (PAdES); PIN from ${PIN_ENV} or a prompt`,
     async run(ctx, args) {
       const path = args.positionals[0];

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp from 'sharp';
-import { DocumentErrors } from '../../contract/documents.ts';
+import { DocumentErrors, MAX_IMPORT_PIXELS } from '../../contract/documents.ts';
 import { importPdf } from '../../documents/pdf-import.ts';
 import type { RawPage } from './driver.ts';
 
@@ -31,11 +31,13 @@ export async function importBytes(bytes: Buffer, name: string): Promise<RawPage[
   } catch {
     throw DocumentErrors.raise('DOC_IMAGE_CORRUPT', { name });
   }
+  // The header tells the size before any pixel is decoded; a bomb is refused here, not in OCR.
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_IMPORT_PIXELS) throw DocumentErrors.raise('DOC_IMAGE_TOO_LARGE', { name, width: meta.width, height: meta.height });
   const dpi = meta.density && meta.density >= 72 ? meta.density : 300;
   const count = meta.pages ?? 1;
   if (count <= 1) return [{ bytes, mime: `image/${meta.format === 'jpeg' ? 'jpeg' : meta.format}`, dpi }];
   const pages: RawPage[] = [];
-  for (let page = 0; page < count; page++) pages.push({ bytes: await sharp(bytes, { page }).png().toBuffer(), mime: 'image/png', dpi });
+  for (let page = 0; page < count; page++) pages.push({ bytes: await sharp(bytes, { page, limitInputPixels: MAX_IMPORT_PIXELS }).png().toBuffer(), mime: 'image/png', dpi });
   return pages;
 }
 

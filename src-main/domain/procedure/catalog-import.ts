@@ -1,5 +1,5 @@
 import { Procedure, type ComponentCopies, type SubmissionChannel } from './procedure.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv, sniffDelimiter } from './csv.ts';
 
 export interface RejectedRow {
   /** 1-based: the array index + 1 for JSON, the line's row number (header = 1) for CSV. */
@@ -62,7 +62,7 @@ function fromJson(text: string): Candidate[] {
  * ("direct online postal", default direct), cutoff (HH:mm), sample (true/false/1/0), legal_basis ("…; …").
  */
 function fromCsv(text: string): Candidate[] {
-  const { rows, error } = parseCsv(text);
+  const { rows, error } = parseCsv(text, sniffDelimiter(text));
   if (error) return [{ row: 0, errors: [`file: ${error}`] }];
   const [header, ...body] = rows;
   if (!header) return [{ row: 0, errors: ['file: empty'] }];
@@ -72,6 +72,10 @@ function fromCsv(text: string): Candidate[] {
   return body.map((cells, i): Candidate => {
     const get = (name: string) => (cells[cols.indexOf(name)] ?? '').trim();
     const errors: string[] = [];
+    // U+FFFD stands where a decoder met bytes it could not read, C1 controls where Windows-1258 has
+    // no character: either way the name would be stored garbled.
+    const garbled = cols.filter((_c, k) => /[\uFFFD\u0080-\u009F]/.test(cells[k] ?? ''));
+    if (garbled.length) errors.push(`${garbled.join(', ')}: contains "\uFFFD" (unreadable characters); save the file again as "CSV UTF-8"`);
     const channels = (get('channels') || 'direct').split(/[\s;,]+/).filter(Boolean) as SubmissionChannel[];
     const components = splitList(get('components')).map((spec) => {
       const [name = '', o = '1', c = '0', p = '0'] = spec.split('|').map((s) => s.trim());

@@ -1,6 +1,7 @@
 import type { Feature } from '../../kernel/feature.ts';
 import { adminHandlers } from './admin-handlers.ts';
 import { RolloutService } from './rollout/rollout-service.ts';
+import { listCrashDumps } from '../../platform/crash-dumps.ts';
 
 /** The district IT staff's tools: credentials, rollout files, diagnostics and logs. */
 export const adminFeature: Feature = {
@@ -10,7 +11,7 @@ export const adminFeature: Feature = {
     handlers: adminHandlers({
       secrets: k.secrets,
       rollout: new RolloutService(k.settings, k.secrets),
-      diagnostics: { dataDir: k.config.dataDir, appInfo: () => k.call('app.info', {}), devices: () => k.devices.registry.list() },
+      diagnostics: { dataDir: k.config.dataDir, appInfo: () => k.call('app.info', {}), devices: () => k.devices.registry.list(), crashDumps: () => listCrashDumps(k.config.crashDumpsDir) },
     }),
   }),
 };

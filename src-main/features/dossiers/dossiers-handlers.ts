@@ -6,11 +6,13 @@ import { purgeConfirmed } from '../../store/retention.ts';
 import { backupStore } from '../../store/backup/backup.ts';
 import { stageRestore } from '../../store/backup/restore.ts';
 import { parseCatalog } from '../../domain/procedure/catalog-import.ts';
+import type { IdentityReads } from '../../kernel/identity-reads.ts';
 
 export interface StoreDeps {
   store: Store;
   settings: SettingsService;
   keyKind: string;
+  identityReads: IdentityReads;
 }
 
 type StoreMethod =
@@ -31,7 +33,6 @@ type StoreMethod =
   | 'users.setPassword'
   | 'users.setActive'
   | 'users.login'
-  | 'audit.record'
   | 'audit.list'
   | 'store.status'
   | 'store.check'
@@ -40,10 +41,17 @@ type StoreMethod =
   | 'store.purge';
 
 /** Dossiers, procedures, users/audit and store maintenance: thin handlers over the store. */
-export function storeHandlers({ store, settings, keyKind }: StoreDeps): HandlersOf<StoreMethod> {
+export function storeHandlers({ store, settings, keyKind, identityReads }: StoreDeps): HandlersOf<StoreMethod> {
   const audit = store.audit;
   return {
-    'dossiers.accept': (draft, ctx) => store.dossiers.accept({ ...draft, acceptedBy: draft.acceptedBy ?? ctx.userId }),
+    // Applicant and owner as the core can vouch for them: a claimed chip read it never saw is "typed".
+    'dossiers.accept': (draft, ctx) =>
+      store.dossiers.accept({
+        ...draft,
+        applicant: identityReads.assess(draft.applicant),
+        owner: draft.owner && identityReads.assess(draft.owner),
+        acceptedBy: draft.acceptedBy ?? ctx.userId,
+      }),
     'dossiers.get': ({ id, reason }, ctx) => {
       const d = store.dossiers.get(id);
       audit.record({ userId: ctx.userId, action: 'read', subject: `dossier:${id}`, reason });
@@ -98,7 +106,6 @@ export function storeHandlers({ store, settings, keyKind }: StoreDeps): Handlers
         throw err;
       }
     },
-    'audit.record': (e, ctx) => ({ id: audit.record({ ...e, userId: ctx.userId }) }),
     'audit.list': (q) => audit.list(q),
     'store.status': () => ({
       dbPath: store.dbPath,

@@ -1,5 +1,6 @@
 import type { CardCheck } from '../../contract/health.ts';
 import { parseSlashDate } from '../../domain/identity/dates.ts';
+import { httpFetch } from '../../platform/http.ts';
 import { CardCheckErrors } from '../../contract/health.ts';
 
 export interface CardCheckRequest {
@@ -32,7 +33,7 @@ export async function checkCard(url: string, req: CardCheckRequest, timeoutMs: n
   if (!url) throw CardCheckErrors.raise('CARD_CHECK_NOT_CONFIGURED');
   let res: Response;
   try {
-    res = await fetch(url, {
+    res = await httpFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(req),

@@ -1,6 +1,6 @@
 import type { Feature } from '../../kernel/feature.ts';
 import { serialProbe } from '../../devices/transport/serial-probe.ts';
-import { auditIdentityReads } from './identity-audit.ts';
+import { auditIdentityReads, PSEUDONYM_KEY_PURPOSE } from './identity-audit.ts';
 import { identityHandlers } from './identity-handlers.ts';
 import { IdentityService } from './identity-service.ts';
 
@@ -11,9 +11,9 @@ export const identityFeature: Feature = {
   create: (k) => {
     const identity = new IdentityService({ bus: k.bus, settings: k.settings, trainingMode: k.trainingMode, log: k.log });
     // Chip and QR reads are reads of personal data: audited with a pseudonym, never the contents.
-    const stopAudit = auditIdentityReads(k.bus, k.store.audit, (message, fields) => k.log('warn', message, fields));
+    const stopAudit = auditIdentityReads(k.bus, k.store.audit, k.store.blobs.derivedKey(PSEUDONYM_KEY_PURPOSE), (message, fields) => k.log('warn', message, fields));
     return {
-      handlers: identityHandlers(identity),
+      handlers: identityHandlers(identity, k.identityReads),
       probes: [serialProbe],
       configuredProbes: [identity.probe],
       start: () => identity.start(),

@@ -2,6 +2,7 @@ import type { Feature } from '../../kernel/feature.ts';
 import { syncMigrations } from './migrations/0020-outbox.ts';
 import { syncHandlers } from './queue-handlers.ts';
 import { SyncService } from './queue-service.ts';
+import { auditedListings } from '../../kernel/personal-data-audit.ts';
 
 /** Delivery to the province: the outboxes are written in the store's transactions; the engine runs only in apps. */
 export const queueFeature: Feature = {
@@ -18,6 +19,7 @@ export const queueFeature: Feature = {
       run: k.background,
       log: (message, fields) => k.log('warn', message, fields),
     });
-    return { handlers: syncHandlers(sync), close: () => sync.close() };
+    // The queue export lists applicants: audited like any other listing of personal data.
+    return { handlers: auditedListings(syncHandlers(sync), k.store.audit), close: () => sync.close() };
   },
 };

@@ -4,6 +4,7 @@ import * as pkijs from 'pkijs';
 import { SigningErrors } from '../../contract/signing.ts';
 import { OID } from './cms/oids.ts';
 import { toArrayBuffer } from './cms/der.ts';
+import { httpFetch } from '../../platform/http.ts';
 
 /**
  * Asks an RFC 3161 TSA for a token over `data` (the CMS signature value) and returns the token's
@@ -24,7 +25,7 @@ export async function requestTimestamp(url: string, data: Uint8Array, timeoutMs 
   });
   let res: Response;
   try {
-    res = await fetch(url, {
+    res = await httpFetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/timestamp-query' },
       body: new Uint8Array(req.toSchema().toBER(false)),

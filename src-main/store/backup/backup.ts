@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store.ts';
 import { StoreErrors } from '../store-errors.ts';
+import { BACKUP_KEY_PURPOSE, sealFile } from './sealed-file.ts';
 import { fsyncFile } from '../atomic-file.ts';
 
 export interface BackupReport {
@@ -16,13 +17,18 @@ export interface BackupReport {
 
 /**
  * Online backup to one file: SQLite's backup API copies a consistent snapshot while the counter keeps
- * working; the encrypted blobs are then added to that copy as a table (they stay encrypted, so the
- * backup is only readable with this counter's key). Written to a temp name, fsynced, then renamed.
+ * working, inside the (private) data folder; the encrypted blobs are then added to that copy as a
+ * table, and the whole copy is sealed with a key derived from this agency's data key (see
+ * sealed-file.ts), so the file is readable and restorable only here. Written 0600 to a temp name,
+ * fsynced, then renamed.
  */
 export async function backupStore(store: Store, file: string, now: Date = new Date()): Promise<BackupReport> {
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  const nonce = randomBytes(4).toString('hex');
+  const tmp = join(store.dataDir, `.backup-${nonce}.tmp`);
+  const sealedTmp = join(dirname(file), `.${basename(file)}.${nonce}.tmp`);
   try {
     await store.db.backup(tmp);
+    if (process.platform !== 'win32') chmodSync(tmp, 0o600);
     const copy = new Database(tmp);
     let blobs = 0;
     let dossiers = 0;
@@ -44,13 +50,16 @@ export async function backupStore(store: Store, file: string, now: Date = new Da
     } finally {
       copy.close();
     }
-    fsyncFile(tmp);
-    renameSync(tmp, file);
+    sealFile(tmp, sealedTmp, store.blobs.derivedKey(BACKUP_KEY_PURPOSE));
+    rmSync(tmp, { force: true });
+    fsyncFile(sealedTmp);
+    renameSync(sealedTmp, file);
     fsyncFile(dirname(file));
     const bytes = statSync(file).size;
     return { file, bytes, dossiers, blobs, createdAt: now.toISOString() };
   } catch (err) {
     rmSync(tmp, { force: true });
+    rmSync(sealedTmp, { force: true });
     if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('STORE')) throw err;
     throw StoreErrors.raise('BACKUP_FAILED', { file, reason: String(err) });
   }

@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { integrityCheck } from '../db.ts';
 import { StoreErrors } from '../store-errors.ts';
 import { fsyncFile } from '../atomic-file.ts';
+import { BACKUP_KEY_PURPOSE, openSealedFile } from './sealed-file.ts';
 
 export const PENDING_RESTORE = 'restore-pending.sqlite';
 
@@ -17,15 +19,26 @@ export interface RestoreReport {
 }
 
 /**
- * Checks a backup (integrity, format, every blob decrypts with this counter's key), puts its blobs
+ * Opens a backup sealed with this agency's key (anything else, or any edit, is BACKUP_NOT_SEALED),
+ * checks it (integrity, format, every blob decrypts with this counter's key), puts its blobs
  * back into the blob store, and stages the database to replace the live one at the next start: the
  * running app keeps a consistent view until it is restarted, and a bad backup never replaces anything.
  */
 export function stageRestore(dataDir: string, file: string, blobs: BlobStore): RestoreReport {
   if (!existsSync(file)) throw StoreErrors.raise('BACKUP_INVALID', { file, reason: 'missing' });
+  const plain = join(dataDir, `.restore-${randomBytes(4).toString('hex')}.tmp`);
+  openSealedFile(file, plain, blobs.derivedKey(BACKUP_KEY_PURPOSE));
+  try {
+    return stageOpened(dataDir, file, plain, blobs);
+  } finally {
+    rmSync(plain, { force: true });
+  }
+}
+
+function stageOpened(dataDir: string, file: string, plain: string, blobs: BlobStore): RestoreReport {
   let src: Database.Database;
   try {
-    src = new Database(file, { readonly: true, fileMustExist: true });
+    src = new Database(plain, { readonly: true, fileMustExist: true });
   } catch (err) {
     throw StoreErrors.raise('BACKUP_INVALID', { file, reason: String(err) });
   }
@@ -62,10 +75,8 @@ export function stageRestore(dataDir: string, file: string, blobs: BlobStore): R
     src.close();
   }
   const pending = join(dataDir, PENDING_RESTORE);
-  const tmp = `${pending}.tmp`;
-  copyFileSync(file, tmp);
-  fsyncFile(tmp);
-  renameSync(tmp, pending);
+  fsyncFile(plain);
+  renameSync(plain, pending);
   fsyncFile(dataDir);
   return { ...report, pending };
 }

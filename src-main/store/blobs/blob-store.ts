@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-file.ts';
@@ -26,6 +26,11 @@ export class BlobStore {
     readonly dir: string,
     private readonly keys: KeyProvider,
   ) {}
+
+  /** A key for another purpose (sealing backups), derived from the blob key so both go together. */
+  derivedKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.keys.getKey(), Buffer.alloc(0), `one-stop-counter/${purpose}`, 32));
+  }
 
   static sha256(bytes: Uint8Array): string {
     return createHash('sha256').update(bytes).digest('hex');

@@ -5,6 +5,7 @@ import { useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { parseIsoDay, viDate, weekdayName } from '../../../src-main/domain/calendar/civil-day.ts';
 import { calendarMsgs } from './calendar-messages.ts';
+import { vnWallClock } from '../../../src-main/domain/vn-date.ts';
 
 /**
  * The days off of one year as the calculator sees them, each with the act or rule behind it, so the
@@ -13,7 +14,7 @@ import { calendarMsgs } from './calendar-messages.ts';
 export function YearDaysOff({ version }: { version: number }) {
   const { lang, pick } = useI18n();
   const t = useMessages(calendarMsgs);
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [year, setYear] = useState(() => vnWallClock(new Date()).year);
   const r = useCall('calendar.holidays', { year });
   const { reload } = r;
   useEffect(() => {

@@ -4,20 +4,12 @@ import type { ScanSession } from '../../../src-main/contract/scan.ts';
 import { CounterError } from '../../../src-main/contract/errors.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useCall } from '../../app/use-call.ts';
+import { importSource } from '../../app/import-files.ts';
 import { useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { detailMessages } from './detail-messages.ts';
 
 const RETURNABLE = new Set([2, 4, 5, 6, 9]);
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /**
  * Trả kết quả: the result document is digitized into its own scan session (scanner or file), then
@@ -111,8 +103,7 @@ export function ReturnResult({ dossier, onReturned }: { dossier: Dossier; onRetu
               e.target.value = '';
               if (!session || files.length === 0) return;
               void run(async () => {
-                const encoded = await Promise.all(files.map(async (f) => ({ name: f.name, base64: await toBase64(f) })));
-                setSession(await client.call('scan.import', { sessionId: session.id, files: encoded }));
+                setSession(await client.call('scan.import', { sessionId: session.id, ...(await importSource(files)) }));
               });
             }}
           />

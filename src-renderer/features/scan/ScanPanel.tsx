@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { confirmDestructive } from '../../ui/confirm.ts';
 import type { ScanPage, ScanSession } from '../../../src-main/contract/scan.ts';
 import { useClient } from '../../app/client-context.tsx';
+import { importSource } from '../../app/import-files.ts';
 import type { ScanPanelProps } from '../../app/slots.tsx';
 import { defineMessages, useMessages } from '../../i18n/messages.ts';
 
@@ -23,12 +24,6 @@ const msgs = defineMessages({
   pages: { vi: 'trang', en: 'pages' },
   importFiles: { vi: 'Nhập tệp (PDF, ảnh)', en: 'Import files (PDF, images)' },
 });
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 
 /** Live thumbnails as pages arrive, OCR progress, quality flags, fix-on-the-spot and component assignment. */
@@ -89,10 +84,9 @@ export function ScanPanel({ components = [], sessionId, onSession }: ScanPanelPr
   };
   const importFiles = async (list: FileList | null) => {
     if (!session || !list?.length) return;
-    const files = await Promise.all(
-      Array.from(list).map(async (f) => ({ name: f.name, base64: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })),
-    );
-    client.call('scan.import', { sessionId: session.id, files, componentId: target || undefined }).then(setSession, (e: { messages?: { vi: string } }) => setError(e.messages?.vi ?? String(e)));
+    importSource(Array.from(list))
+      .then((source) => client.call('scan.import', { sessionId: session.id, ...source, componentId: target || undefined }))
+      .then(setSession, (e: { messages?: { vi: string } }) => setError(e.messages?.vi ?? String(e)));
   };
   const edit = (p: ScanPage, e: Parameters<typeof client.call<'scan.editPage'>>[1]['edit']) => session && void client.call('scan.editPage', { sessionId: session.id, pageId: p.id, edit: e }).then(setSession);
 

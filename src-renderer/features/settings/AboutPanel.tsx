@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCall } from '../../app/use-call.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
+import { LicenceNotice } from './LicenceNotice.tsx';
 
 export function AboutPanel() {
   const { t } = useI18n();
@@ -22,6 +23,7 @@ export function AboutPanel() {
           <dd className="mono">{info.data.dataDir}</dd>
         </dl>
       )}
+      <LicenceNotice />
     </div>
   );
 }

@@ -14,7 +14,7 @@ const LEVEL_COLOR: Record<string, string> = { warn: '#9a6700', error: '#b3261e' 
 
 function when(at: string): string {
   const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? at : `${formatDateTime(d)}:${String(d.getSeconds()).padStart(2, '0')}`;
+  return Number.isNaN(d.getTime()) ? at : formatDateTime(d, { seconds: true });
 }
 
 /** The log viewer (newest last, filter by level) and the support bundle without personal data. */

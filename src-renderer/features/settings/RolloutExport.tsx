@@ -8,7 +8,8 @@ import { useAction } from './use-action.ts';
 import { SettingsUiErrors } from './settings-errors.ts';
 import { downloadText, fileStamp } from './download.ts';
 
-const PRIVATE_KEY = /-----BEGIN (ENCRYPTED )?PRIVATE KEY-----/;
+/** The sealed district key file, or an older PKCS#8 one (the core opens both). */
+const PRIVATE_KEY = /-----BEGIN ((ENCRYPTED )?PRIVATE KEY|COUNTER DISTRICT KEY)-----/;
 
 /** Signs this PC's configuration with the district key read from a file the IT officer picks. */
 export function RolloutExport() {

@@ -5,6 +5,7 @@ import { useClient } from '../../app/client-context.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { signingMessages } from './messages.ts';
+import { formatDate } from '../../../src-main/domain/vn-date.ts';
 
 /**
  * Chooses token and certificate and asks for the PIN. The PIN lives only in this component's
@@ -50,7 +51,7 @@ export function PinDialog({ onSubmit, onCancel, error, busy }: { onSubmit: (key:
             {tokens.flatMap((tk) =>
               tk.certificates.map((c) => (
                 <option key={`${tk.serialNumber}|${c.id}`} value={`${tk.serialNumber}|${c.id}`} disabled={tk.pinLocked}>
-                  {`${c.commonName} — ${tk.label}${tk.pinLocked ? ` (${t('locked')})` : ''} — ${t('expires')} ${new Date(c.notAfter).toLocaleDateString('vi-VN')}`}
+                  {`${c.commonName} — ${tk.label}${tk.pinLocked ? ` (${t('locked')})` : ''} — ${t('expires')} ${formatDate(new Date(c.notAfter))}`}
                 </option>
               )),
             )}

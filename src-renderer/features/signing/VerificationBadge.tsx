@@ -2,6 +2,7 @@ import type { VerifyReport } from '../../../src-main/contract/signing.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { signingMessages } from './messages.ts';
+import { formatDateTime } from '../../../src-main/domain/vn-date.ts';
 
 const COLORS = { valid: '#1b7f3b', invalid: '#b3261e', unknown: '#8a6d00' } as const;
 
@@ -12,7 +13,7 @@ export function VerificationBadge({ report, showProblems = false }: { report: Ve
   const first = report.signatures[0];
   const label = report.signatures.length === 0 ? t('unsigned') : t(report.status);
   const problems = report.signatures.flatMap((s) => s.problems.map((p) => (lang === 'vi' ? p.vi : p.en)));
-  const who = report.signatures.map((s) => `${s.signerName}${s.signingTime ? ` — ${new Date(s.signingTime).toLocaleString('vi-VN', { hour12: false })}` : ''}`);
+  const who = report.signatures.map((s) => `${s.signerName}${s.signingTime ? ` — ${formatDateTime(new Date(s.signingTime), { seconds: true })}` : ''}`);
   return (
     <span data-testid="signature-badge" data-status={report.status} title={[...who, ...problems].join('\n')}>
       <span style={{ color: '#fff', background: COLORS[report.status], borderRadius: 4, padding: '2px 8px', fontSize: 13, whiteSpace: 'nowrap' }}>

@@ -50,8 +50,10 @@ describe('rollout: signed configuration export and import', () => {
     expect(sb.agency?.counterId).toBe('01');
     expect(await ok(b, 'secrets.status', {})).toContainEqual({ name: 'server.clientSecret', set: true });
 
-    // Once trusted, the next file from the same district needs no confirmation.
-    expect((await b.call('config.import', { bundle })).ok).toBe(true);
+    // Once trusted, the next file from the same district needs no confirmation; the same file again is a replay.
+    expect(await b.call('config.import', { bundle })).toMatchObject({ ok: false, error: { code: 'ROLLOUT_REPLAY' } });
+    const next = await ok(a, 'config.export', { privateKeyPem: key.privateKeyPem, keyPassphrase: 'district-pass-123', issuer: 'Phòng CNTT huyện' });
+    expect((await b.call('config.import', { bundle: next })).ok).toBe(true);
   });
 
   it('rejects a file changed after signing', async () => {

@@ -34,10 +34,12 @@ export async function seedDossier(core: Core, name = 'Nguyễn Thị Lan') {
   const a = await storedPdf(core, 2, 'a');
   const b = await storedPdf(core, 1, 'b');
   const page = (p: { sha256: string; bytes: number }) => [{ pageNo: 1, sha256: p.sha256, size: p.bytes, mime: 'application/pdf' }];
+  // The core derives trust from reads it made itself: the applicant's card QR is read here.
+  const identity = await call(core, 'identity.parse', { text: `001085012345|123456789|${name}|12031985|Nữ|Thôn 1, Xã Tân Lập|01072021`, hint: 'auto' });
   return call(core, 'dossiers.accept', {
     procedureCode: '1.001193',
     procedureName: 'Đăng ký khai sinh',
-    applicant: { identity: { kind: 'chip', idNumber: '001085012345', fullName: name, warnings: [] }, trust: 'verified' },
+    applicant: { identity, trust: 'machine-read' },
     components: [
       { name: 'Tờ khai đăng ký khai sinh', originals: 1, pages: page(a) },
       { name: 'Giấy chứng sinh', originals: 1, pages: page(b) },

@@ -47,17 +47,17 @@ describe('online backup and restore', () => {
     await backupStore(store, file);
     expect(() => stageRestore(dataDir, join(t.dir, 'none.sqlite'), store.blobs)).toThrow(/BACKUP_INVALID/);
     writeFileSync(join(t.dir, 'junk.sqlite'), 'not a database at all');
-    expect(() => stageRestore(dataDir, join(t.dir, 'junk.sqlite'), store.blobs)).toThrow(/BACKUP_INVALID/);
+    expect(() => stageRestore(dataDir, join(t.dir, 'junk.sqlite'), store.blobs)).toThrow(/BACKUP_NOT_SEALED/);
     // A backup from a counter with another key cannot be restored here.
     const other = openStore({ dataDir: join(t.dir, 'other'), agency: () => AGENCY });
     other.blobs.put(Buffer.from('y'));
     await backupStore(other, join(t.dir, 'other.sqlite'));
-    expect(() => stageRestore(dataDir, join(t.dir, 'other.sqlite'), store.blobs)).toThrow(/BACKUP_INVALID/);
+    expect(() => stageRestore(dataDir, join(t.dir, 'other.sqlite'), store.blobs)).toThrow(/BACKUP_NOT_SEALED/);
     // Corrupt a page in the middle of the file.
     const bytes = readFileSync(file);
     bytes.fill(0x55, 4096, 8192);
     writeFileSync(join(t.dir, 'torn.sqlite'), bytes);
-    expect(() => stageRestore(dataDir, join(t.dir, 'torn.sqlite'), store.blobs)).toThrow(/BACKUP_INVALID/);
+    expect(() => stageRestore(dataDir, join(t.dir, 'torn.sqlite'), store.blobs)).toThrow(/BACKUP_NOT_SEALED/);
     expect(existsSync(join(dataDir, 'restore-pending.sqlite'))).toBe(false);
     store.close();
     other.close();

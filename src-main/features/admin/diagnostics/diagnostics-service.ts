@@ -8,6 +8,8 @@ export interface DiagnosticsSources {
   devices: () => Promise<unknown>;
   /** Queue and store counters (no dossier contents). */
   counters?: () => unknown;
+  /** Local crash-reporter minidumps (Electron), listed and the newest included. */
+  crashDumps?: () => unknown;
 }
 
 /** Builds the support bundle: versions, machine, devices, queue counters and recent logs. */
@@ -28,6 +30,9 @@ export async function buildDiagnostics(src: DiagnosticsSources, logLines: number
     counters: src.counters ? await safe(src.counters) : undefined,
     logs: readLogTail(src.dataDir, logLines),
   };
+  // Added after scrubbing: a minidump's base64 must reach IT byte for byte.
+  const dumps = src.crashDumps ? await safe(src.crashDumps) : undefined;
   const stamp = bundle.createdAt.replace(/[:.]/g, '-');
-  return { fileName: `chan-doan-${stamp}.json`, json: scrubPersonalData(JSON.stringify(bundle, null, 2)) };
+  const json = scrubPersonalData(JSON.stringify(bundle, null, 2));
+  return { fileName: `chan-doan-${stamp}.json`, json: dumps === undefined ? json : JSON.stringify({ ...(JSON.parse(json) as object), crashDumps: dumps }, null, 2) };
 }

@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { mayIssue } from './cert-constraints.ts';
 
 export interface ChainResult {
   chain: 'trusted' | 'untrusted' | 'unknown';
@@ -28,7 +29,9 @@ const same = (a: X509Certificate, b: X509Certificate) => a.raw.equals(b.raw);
 
 /**
  * Walks from the end certificate to a configured trust anchor through the certificates the
- * signature carries, checking each issuer's signature. No anchors configured → "unknown".
+ * signature carries, checking each issuer's signature. An issuer (anchors included) must be a CA
+ * allowed to sign certificates and must honour its path length, as openssl requires: otherwise a
+ * citizen's own signing certificate could "issue" one that verifies. No anchors → "unknown".
  */
 export function buildChain(end: X509Certificate, pool: X509Certificate[], anchors: X509Certificate[], at: Date): ChainResult {
   const path = [end];
@@ -36,7 +39,8 @@ export function buildChain(end: X509Certificate, pool: X509Certificate[], anchor
   let issuer: X509Certificate | undefined;
   for (let depth = 0; depth < 10; depth++) {
     if (anchors.some((a) => same(a, current))) return { chain: 'trusted', validAt: path.every((c) => within(c, at)), path, issuer };
-    const candidates = [...anchors, ...pool].filter((c) => current.checkIssued(c) && !same(c, current));
+    // `depth` CA certificates already sit between this issuer and the end certificate.
+    const candidates = [...anchors, ...pool].filter((c) => current.checkIssued(c) && !same(c, current) && mayIssue(c, depth));
     const next = candidates.find((c) => {
       try {
         return current.verify(c.publicKey);

@@ -2,7 +2,8 @@ import { constants, createHash, verify as cryptoVerify, X509Certificate } from '
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { HASH_BY_OID, OID } from '../cms/oids.ts';
-import { toArrayBuffer } from '../cms/der.ts';
+import { parseCertificate, toArrayBuffer } from '../cms/der.ts';
+import { issuerConstraints } from './cert-constraints.ts';
 import { readTstInfo, tstInfoBytes } from '../tsa-client.ts';
 
 export interface CmsCheck {
@@ -22,12 +23,31 @@ function attr(si: pkijs.SignerInfo, type: string): asn1js.AsnType | undefined {
   return si.signedAttrs?.attributes.find((a) => a.type === type)?.values[0];
 }
 
-function findSigner(si: pkijs.SignerInfo, certs: X509Certificate[]): X509Certificate | undefined {
+/**
+ * The certificate the SignerIdentifier names: issuer name and serial number together (a serial is
+ * unique only per issuer), or the subject key identifier. Never "the first certificate".
+ */
+export function findSigner(si: pkijs.SignerInfo, certs: X509Certificate[]): X509Certificate | undefined {
   if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
     const serial = Buffer.from(si.sid.serialNumber.valueBlock.valueHexView).toString('hex').replace(/^0+/, '').toUpperCase();
-    return certs.find((c) => c.serialNumber.replace(/^0+/, '').toUpperCase() === serial);
+    const issuer = Buffer.from(si.sid.issuer.toSchema().toBER(false));
+    return certs.find((c) => {
+      if (c.serialNumber.replace(/^0+/, '').toUpperCase() !== serial) return false;
+      return Buffer.from(parseCertificate(c.raw).issuer.toSchema().toBER(false)).equals(issuer);
+    });
   }
-  return certs[0];
+  const keyId = subjectKeyIdOf(si.sid);
+  return keyId?.length ? certs.find((c) => issuerConstraints(c).subjectKeyId?.equals(keyId)) : undefined;
+}
+
+/** `[0] IMPLICIT SubjectKeyIdentifier`: asn1js gives it as a primitive or as a wrapped OCTET STRING. */
+function subjectKeyIdOf(sid: unknown): Buffer | undefined {
+  if (sid instanceof asn1js.Constructed) {
+    const inner = sid.valueBlock.value[0];
+    return inner instanceof asn1js.OctetString ? Buffer.from(inner.valueBlock.valueHexView) : undefined;
+  }
+  if (sid instanceof asn1js.Primitive) return Buffer.from(sid.valueBlock.valueHexView);
+  return undefined;
 }
 
 /** Verifies a SignerInfo's signature over its DER signed attributes with the certificate's key. */

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { OID } from '../cms/oids.ts';
 import { toArrayBuffer } from '../cms/der.ts';
+import { httpFetch } from '../../../platform/http.ts';
 
 export type Revocation = { status: 'good' | 'revoked' | 'unknown'; source: 'crl' | 'none' | 'unreachable'; revokedAt?: Date };
 
@@ -32,7 +33,7 @@ export async function checkRevocation(cert: X509Certificate, issuer: X509Certifi
   if (!issuer) return { status: 'unknown', source: 'unreachable' };
   for (const url of urls) {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+      const res = await httpFetch(url, { signal: AbortSignal.timeout(timeoutMs) });
       if (!res.ok) continue;
       const body = new Uint8Array(await res.arrayBuffer());
       const der = /^-----BEGIN/.test(Buffer.from(body.subarray(0, 10)).toString('latin1'))

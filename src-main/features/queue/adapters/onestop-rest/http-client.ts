@@ -1,5 +1,6 @@
 import { DeliveryError } from '../../adapter.ts';
 import { ServerError, TokenResponse } from './wire.ts';
+import { httpFetch, type FetchLike } from '../../../../platform/http.ts';
 
 export interface RestClientOptions {
   /** Base URL of the contract, e.g. http://127.0.0.1:8790/onestop/v1 */
@@ -26,10 +27,10 @@ export interface RestResponse {
 export class RestClient {
   private token: { value: string; until: number } | undefined;
   private tokenPending: Promise<string> | undefined;
-  private readonly doFetch: typeof fetch;
+  private readonly doFetch: FetchLike;
 
   constructor(private readonly opts: RestClientOptions) {
-    this.doFetch = opts.fetch ?? fetch;
+    this.doFetch = opts.fetch ?? httpFetch;
   }
 
   get baseUrl(): string {
