@@ -39,4 +39,31 @@ describe('reception: typed applicant data (training mode, web host)', () => {
     await applicant.waitFor();
     expect(await applicant.textContent()).toContain('001185012345');
   }, 60_000);
+
+  it('discarding the unfinished reception asks first; cancelling keeps it', async () => {
+    const { page } = app;
+    const drafts = page.getByTestId('drafts');
+    // The reception above is saved as a draft; a reload offers it for resuming.
+    await expect
+      .poll(async () => {
+        await page.reload();
+        await drafts.or(page.getByTestId('qr-input')).first().waitFor();
+        return drafts.count();
+      }, { timeout: 20_000, intervals: [500] })
+      .toBe(1);
+    const questions: string[] = [];
+    let answer = false;
+    page.on('dialog', (d) => {
+      questions.push(d.message());
+      void (answer ? d.accept() : d.dismiss());
+    });
+    await drafts.getByRole('button', { name: 'Bỏ', exact: true }).click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toMatch(/^Bỏ lượt tiếp nhận đang làm dở này\?/);
+    expect(await drafts.locator('tbody tr').count()).toBe(1);
+    answer = true;
+    await drafts.getByRole('button', { name: 'Bỏ', exact: true }).click();
+    await expect.poll(() => drafts.count(), { timeout: 10_000 }).toBe(0);
+    expect(questions).toHaveLength(2);
+  }, 60_000);
 });
