@@ -43,6 +43,8 @@ describe('reception: typed applicant data (training mode, web host)', () => {
   it('discarding the unfinished reception asks first; cancelling keeps it', async () => {
     const { page } = app;
     const drafts = page.getByTestId('drafts');
+    // The reception above is saved a moment after the last change; reloading before would lose it.
+    await expect.poll(() => page.locator('.saved').textContent(), { timeout: 10_000 }).toBe('Đã lưu tạm');
     // The reception above is saved as a draft; a reload offers it for resuming.
     await expect
       .poll(async () => {
