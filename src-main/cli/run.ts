@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { prepareDefaultDataDir } from '../platform/data-migration.ts';
+import { startupFailure } from '../platform/startup-failure.ts';
 import { appVersion } from '../platform/app-version.ts';
 import { fileLogger } from '../platform/logger.ts';
 import { CounterError, RpcErrors, toErrorBody, type ErrorBody } from '../contract/errors.ts';
@@ -65,7 +66,16 @@ export async function runCli(argv: string[]): Promise<number> {
   // The core (store, devices, OCR, PDF) loads only for a command that needs it: help, --version
   // and usage errors answer at once.
   const { createCore } = await import('../core.ts');
-  const core = createCore({ dataDir, host: 'cli', version: appVersion(), trainingMode: training, log: fileLogger(dataDir) });
+  let core;
+  try {
+    core = createCore({ dataDir, host: 'cli', version: appVersion(), trainingMode: training, log: fileLogger(dataDir) });
+  } catch (err) {
+    // A damaged store or a full disk: the code and what IT should do, never a stack trace.
+    const failure = startupFailure(err);
+    if (json) console.log(JSON.stringify({ error: { code: failure.code, message: failure.text } }));
+    else console.error(failure.text);
+    return failure.exitCode;
+  }
   try {
     const result = await command.run(cliContext(core), args);
     console.log(json ? JSON.stringify(result.data, null, 2) : result.text);

@@ -54,8 +54,46 @@ export const RpcErrors = defineErrors({
   DISCONNECTED: { vi: 'Mất kết nối tới máy chủ ứng dụng.', en: 'Lost connection to the app core.' },
 });
 
+/**
+ * Disk failures named by their real cause, whichever area hit them: Node's errno codes and SQLite's
+ * result codes (better-sqlite3 reports `SQLITE_FULL`, `SQLITE_IOERR_…`, `SQLITE_READONLY…`).
+ */
+export const DiskErrors = defineErrors({
+  DISK_FULL: {
+    vi: 'Ổ đĩa đầy: không ghi được dữ liệu, việc vừa làm chưa được lưu. Hãy giải phóng dung lượng ổ đĩa (báo bộ phận CNTT) rồi thử lại.',
+    en: 'Disk full: the data could not be written and the last action was not saved. Free disk space (call IT) and retry.',
+  },
+  DISK_READ_ONLY: {
+    vi: 'Ổ đĩa hoặc thư mục dữ liệu đang ở chế độ chỉ đọc, không ghi được. Bộ phận CNTT: hãy kiểm tra ổ đĩa và quyền của thư mục dữ liệu.',
+    en: 'The disk or the data folder is read-only. IT: check the disk and the data folder permissions.',
+  },
+  DISK_ACCESS_DENIED: {
+    vi: 'Không có quyền ghi tệp trong thư mục dữ liệu (có thể do quyền thư mục hoặc phần mềm diệt virus đang khóa tệp). Hãy thử lại; nếu vẫn lỗi, báo bộ phận CNTT.',
+    en: 'No permission to write in the data folder (folder permissions, or an antivirus holding the file). Retry; if it persists, call IT.',
+  },
+  DISK_IO: {
+    vi: 'Lỗi đọc/ghi ổ đĩa (ổ đĩa có thể bị hỏng hoặc bị rút ra). Bộ phận CNTT: hãy kiểm tra ổ đĩa và sao lưu dữ liệu ngay.',
+    en: 'Disk read/write error (the disk may be failing or was removed). IT: check the disk and back up now.',
+  },
+});
+
+const DISK_CAUSES: Array<[RegExp, keyof typeof DiskErrors.table]> = [
+  [/^(ENOSPC|EDQUOT|SQLITE_FULL)$/, 'DISK_FULL'],
+  [/^(EROFS|SQLITE_READONLY.*)$/, 'DISK_READ_ONLY'],
+  [/^(EACCES|EPERM|EBUSY|SQLITE_CANTOPEN.*|SQLITE_PERM)$/, 'DISK_ACCESS_DENIED'],
+  [/^(EIO|SQLITE_IOERR.*)$/, 'DISK_IO'],
+];
+
+/** The coded disk error for an errno/SQLite failure, or undefined when it is not a disk failure. */
+export function diskError(err: unknown): CounterError | undefined {
+  const code = err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+  if (!code) return undefined;
+  const hit = DISK_CAUSES.find(([re]) => re.test(code));
+  return hit ? DiskErrors.raise(hit[1], { cause: code }) : undefined;
+}
+
 /** Turns anything thrown into a wire body without leaking stack traces or personal data. */
 export function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof CounterError) return err.toBody();
-  return RpcErrors.raise('INTERNAL').toBody();
+  return (diskError(err) ?? RpcErrors.raise('INTERNAL')).toBody();
 }

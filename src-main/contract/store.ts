@@ -8,6 +8,12 @@ export const StoreStatus = z.object({
   procedures: z.number().int(),
   blobs: z.number().int(),
   keyKind: z.string(),
+  /** This installation: its id, and the tag every provisional code carries (shown in Settings). */
+  installation: z.object({ id: z.string(), tag: z.string() }),
+  /** What the province last said about this PC's counter identity; null before the first answer. */
+  counterIdentity: z
+    .object({ state: z.enum(['ok', 'conflict']), counterId: z.string(), at: z.string(), reason: z.string().optional() })
+    .nullable(),
 });
 
 export const storeMethods = {
@@ -15,7 +21,14 @@ export const storeMethods = {
   'store.check': method({
     summary: 'PRAGMA integrity_check, and optionally verify every blob decrypts to its hash',
     input: z.object({ blobs: z.boolean().default(false) }),
-    output: z.object({ ok: z.boolean(), problems: z.array(z.string()), blobsChecked: z.number().int(), blobsCorrupt: z.array(z.string()) }),
+    output: z.object({
+      ok: z.boolean(),
+      problems: z.array(z.string()),
+      blobsChecked: z.number().int(),
+      blobsCorrupt: z.array(z.string()),
+      /** Files dossiers refer to that are not on disk. */
+      blobsMissing: z.array(z.string()).default([]),
+    }),
   }),
   'store.backup': method({
     summary: 'Online backup of the database and blobs to one file',

@@ -1,9 +1,10 @@
-import { app, crashReporter, Menu, net, shell, Notification, type BrowserWindow } from 'electron';
+import { app, crashReporter, dialog, Menu, net, shell, Notification, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createCore } from '../core.ts';
 import { fileLogger } from '../platform/logger.ts';
+import { startupFailure } from '../platform/startup-failure.ts';
 import { createMainWindow, hardenSession, rendererIndex } from './window.ts';
 import { wireIpc } from './ipc.ts';
 import { electronSystemPrinter } from './print.ts';
@@ -40,7 +41,9 @@ async function start(): Promise<void> {
       : join(app.getPath('userData'), ...(training ? ['dao-tao'] : []));
   const log = fileLogger(dataDir);
   for (const [m, f] of moves) log('warn', m, f);
-  const core = createCore({
+  let core;
+  try {
+    core = createCore({
     dataDir,
     host: 'electron',
     version: app.getVersion(),
@@ -52,7 +55,15 @@ async function start(): Promise<void> {
     // Chromium's network stack: the Windows proxy/PAC and certificate store, like the browser.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     crashDumpsDir: app.getPath('crashDumps'),
-  });
+    });
+  } catch (err) {
+    // A damaged store or a full disk: say so in a dialog and stop, never open on a new empty store.
+    const failure = startupFailure(err);
+    log('error', 'core did not start', { code: failure.code });
+    dialog.showErrorBox('Quầy Một cửa không khởi động được / One-Stop Counter could not start', failure.text);
+    app.exit(failure.exitCode);
+    return;
+  }
   const here = import.meta.dirname;
   const win = createMainWindow(join(here, '../preload/preload.cjs'));
   mainWindow = win;

@@ -1,3 +1,4 @@
+import type { DiskThresholds } from '../store/disk-space.ts';
 import type { HostKind } from '../contract/app.ts';
 import type { Log } from '../platform/logger.ts';
 import type { DeviceProbe } from '../devices/probe.ts';
@@ -23,4 +24,6 @@ export interface CoreConfig {
   fetch?: FetchLike;
   /** Where Electron's crash reporter keeps its local minidumps (diagnostics export includes them). */
   crashDumpsDir?: string;
+  /** When the status bar warns about disk space and when work is refused (tests use a small disk). */
+  diskThresholds?: DiskThresholds;
 }

@@ -4,6 +4,7 @@ import { EventBus } from '../rpc/event-bus.ts';
 import { dispatch } from '../rpc/dispatch.ts';
 import { typedCaller, type Caller } from '../rpc/caller.ts';
 import { openStore, type Store } from '../store/store.ts';
+import { DiskMonitor } from '../store/disk-space.ts';
 import type { Migration } from '../store/migrations/migration.ts';
 import { fileKeyProvider, type KeyProvider } from '../store/blobs/key-provider.ts';
 import type { CoreConfig } from './core-config.ts';
@@ -65,6 +66,10 @@ export function buildKernel(config: CoreConfig, migrations: readonly Migration[]
   });
   const identityReads = new IdentityReads();
   const stopReads = identityReads.listen(bus);
+  // Low disk space warns in the status bar; below the refusal threshold no dossier is accepted.
+  const disk = new DiskMonitor(config.dataDir, (space) => status.diskChanged(space), config.diskThresholds);
+  const unguard = store.dossiers.guardAccept(() => disk.requireRoom());
+  if (config.host !== 'cli') disk.start();
   return {
     config,
     trainingMode,
@@ -80,6 +85,8 @@ export function buildKernel(config: CoreConfig, migrations: readonly Migration[]
     call: typedCaller((method, input) => dispatch(methods.handlers(), method, input, { host: config.host })),
     identityReads,
     close: () => {
+      unguard();
+      disk.close();
       stopReads();
       store.close();
       stopWatchingClock();

@@ -9,6 +9,7 @@ export class StatusService {
   private devices: Device[] = [];
   private server: CoreStatus['server'];
   private serverDate: { date: string; receivedAtMs: number } | undefined;
+  private disk: CoreStatus['disk'];
 
   constructor(private readonly bus: EventBus, settings: Settings, private readonly trainingMode: boolean) {
     this.server = settings.server.url ? 'offline' : 'unconfigured';
@@ -19,6 +20,7 @@ export class StatusService {
       devices: { ready: this.devices.filter((d) => d.status === 'ready').length, total: this.devices.length },
       server: this.server,
       trainingMode: this.trainingMode,
+      ...(this.disk ? { disk: this.disk } : {}),
       at: new Date().toISOString(),
       clock: clockState(new Date(), this.serverDate),
     };
@@ -36,6 +38,11 @@ export class StatusService {
     const before = clockState(new Date(), this.serverDate).ok;
     this.serverDate = { date, receivedAtMs };
     if (clockState(new Date(), this.serverDate).ok !== before) this.bus.emit('status.changed', this.get());
+  }
+
+  diskChanged(disk: NonNullable<CoreStatus['disk']>): void {
+    this.disk = { level: disk.level, freeBytes: disk.freeBytes };
+    this.bus.emit('status.changed', this.get());
   }
 
   serverChanged(state: CoreStatus['server']): void {

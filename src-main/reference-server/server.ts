@@ -10,6 +10,7 @@ import { FaultInjector, type FaultPlan, type FaultRule } from './faults.ts';
 import { OpenApiValidator } from './openapi-validator.ts';
 import { err, type Reply, type UploadTarget } from './reply.ts';
 import { StatusUpdates } from './status-updates.ts';
+import { CounterRegistry } from './counter-registry.ts';
 import { issueCode, nextChange, openServerDb, type DossierRow, type FileRow } from './server-db.ts';
 
 /**
@@ -52,6 +53,7 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
   const faults = new FaultInjector();
   const contract = new OpenApiValidator();
   const statusUpdates = new StatusUpdates(db, contract, opts.dataDir, now);
+  const counters = new CounterRegistry(db, now);
   const tokens = new Map<string, { clientId: string; expires: number }>();
   const fileLocks = new FileLocks(opts.fileLockTtlMs ?? 30_000);
   const partPath = (dossierId: string, fileId: string) => join(opts.dataDir, 'uploads', dossierId, `${fileId}.part`);
@@ -380,6 +382,8 @@ export async function startReferenceServer(opts: ReferenceServerOptions): Promis
     if (typeof who !== 'string') return who;
     const key = req.headers['idempotency-key'] as string | undefined;
     let m: RegExpExecArray | null;
+    const counterReply = counters.route(who, method, path, body);
+    if (counterReply) return counterReply;
     if (method === 'POST' && path === '/dossiers') return upsert(who, key, body);
     if (method === 'GET' && path === '/changes') return changes(who, url);
     if ((m = /^\/dossiers\/([^/]+)\/commit$/.exec(path)) && method === 'POST') return commit(who, decodeURIComponent(m[1] as string), key);

@@ -4,7 +4,38 @@ import { defineErrors } from '../contract/errors.ts';
 export const StoreErrors = defineErrors({
   STORE_MIGRATION_INVALID: { vi: 'Danh sách nâng cấp cơ sở dữ liệu không hợp lệ (trùng số).', en: 'Invalid migration list (duplicate or bad number).' },
   STORE_MIGRATION_FAILED: { vi: 'Nâng cấp cơ sở dữ liệu thất bại; dữ liệu giữ nguyên như trước.', en: 'A migration failed; the database is unchanged.' },
-  STORE_TOO_NEW: { vi: 'Cơ sở dữ liệu do phiên bản mới hơn tạo ra. Hãy cập nhật ứng dụng.', en: 'The database was written by a newer version. Update the app.' },
+  STORE_TOO_NEW: {
+    vi: 'Cơ sở dữ liệu do một phiên bản mới hơn của ứng dụng tạo ra; phiên bản này không mở để tránh làm hỏng dữ liệu. Bộ phận CNTT: hãy cài lại phiên bản mới hơn (không gỡ thư mục dữ liệu), hoặc khôi phục bản sao lưu do chính phiên bản này tạo.',
+    en: 'The database was written by a newer version of the app; this version does not open it so as not to damage it. IT: reinstall the newer version (keep the data folder), or restore a backup made by this version.',
+  },
+  STORE_EMPTY: {
+    vi: 'Tệp cơ sở dữ liệu counter.sqlite bị rỗng (0 byte) trong khi thư mục dữ liệu cho thấy quầy đã có dữ liệu. Ứng dụng dừng lại để không tạo kho mới đè lên dữ liệu cũ. Bộ phận CNTT: hãy khôi phục bản sao lưu gần nhất (counter store restore) rồi mở lại ứng dụng.',
+    en: 'The database file counter.sqlite is empty (0 bytes) although the data folder shows this counter already held data. The app stops rather than create a new store over the old data. IT: restore the latest backup (counter store restore) and start the app again.',
+  },
+  STORE_MISSING: {
+    vi: 'Không tìm thấy tệp cơ sở dữ liệu counter.sqlite trong khi thư mục dữ liệu cho thấy quầy đã có dữ liệu. Ứng dụng dừng lại để không tạo kho mới. Bộ phận CNTT: hãy khôi phục bản sao lưu gần nhất rồi mở lại ứng dụng.',
+    en: 'The database file counter.sqlite is missing although the data folder shows this counter already held data. The app stops rather than create a new store. IT: restore the latest backup and start the app again.',
+  },
+  STORE_NOT_A_DATABASE: {
+    vi: 'Tệp counter.sqlite không phải là cơ sở dữ liệu của ứng dụng (phần đầu tệp bị xóa hoặc là tệp khác). Ứng dụng không mở và không ghi đè. Bộ phận CNTT: hãy khôi phục bản sao lưu gần nhất; giữ lại tệp hỏng để kiểm tra.',
+    en: 'counter.sqlite is not a database of this app (its header is wiped or it is another file). The app neither opens nor overwrites it. IT: restore the latest backup; keep the damaged file for inspection.',
+  },
+  STORE_TRUNCATED: {
+    vi: 'Tệp cơ sở dữ liệu counter.sqlite bị cắt cụt (ngắn hơn kích thước ghi trong tệp). Ứng dụng không mở để tránh mất thêm dữ liệu. Bộ phận CNTT: hãy khôi phục bản sao lưu gần nhất; giữ lại tệp hỏng để kiểm tra.',
+    en: 'The database file counter.sqlite is truncated (shorter than the size its header records). The app does not open it, to lose nothing more. IT: restore the latest backup; keep the damaged file for inspection.',
+  },
+  STORE_DAMAGED: {
+    vi: 'Cơ sở dữ liệu counter.sqlite bị hỏng và không đọc được. Bộ phận CNTT: hãy khôi phục bản sao lưu gần nhất; giữ lại tệp hỏng để kiểm tra.',
+    en: 'The database counter.sqlite is damaged and cannot be read. IT: restore the latest backup; keep the damaged file for inspection.',
+  },
+  BLOB_KEY_MISSING: {
+    vi: 'Không tìm thấy khóa mã hóa dữ liệu (blob.key) trong khi quầy đã lưu ảnh/tài liệu được mã hóa bằng khóa đó. Ứng dụng không tạo khóa mới, vì khóa mới sẽ làm mọi trang đã lưu không đọc được. Bộ phận CNTT: hãy chép lại tệp khóa từ bản sao lưu thư mục dữ liệu của máy này rồi mở lại ứng dụng.',
+    en: 'The data encryption key (blob.key) is missing although this counter holds files encrypted with it. The app does not create a new key, since a new key would make every stored page unreadable. IT: copy the key file back from a backup of this PC\'s data folder and start the app again.',
+  },
+  STORE_DISK_LOW: {
+    vi: 'Ổ đĩa chứa dữ liệu gần đầy; ứng dụng tạm ngừng tiếp nhận để không mất dữ liệu. Bộ phận CNTT: hãy giải phóng dung lượng ổ đĩa (hoặc chuyển bản sao lưu cũ sang nơi khác) rồi thử lại.',
+    en: 'The data disk is nearly full; the app stops accepting work so that nothing is lost. IT: free disk space (or move old backups elsewhere) and retry.',
+  },
   STORE_INTEGRITY_FAILED: {
     vi: 'Kiểm tra toàn vẹn cơ sở dữ liệu thất bại. Hãy khôi phục từ bản sao lưu và báo bộ phận CNTT.',
     en: 'Database integrity check failed. Restore from a backup and call IT.',

@@ -14,6 +14,10 @@ import { StoreErrors } from './store-errors.ts';
 import { applyPendingRestore } from './backup/restore.ts';
 import { UserRepository } from './repos/user-repo.ts';
 import { AuditLog } from './repos/audit-log.ts';
+import { damagedStoreError, inspectStoreFiles } from './store-files.ts';
+import { ensureInstallation, type Installation } from './installation.ts';
+import { removeStaleTempFiles } from './temp-files.ts';
+import { CounterError, diskError } from '../contract/errors.ts';
 
 export interface StoreOptions {
   dataDir: string;
@@ -30,6 +34,8 @@ export interface StoreOptions {
    * multi-GB store on a slow disk), which is why a clean restart skips it.
    */
   checkIntegrity?: 'always' | 'never' | 'auto' | boolean;
+  /** The PC's name as the installation identity records it (tests simulate several PCs). */
+  hostName?: string;
 }
 
 export interface Store {
@@ -37,6 +43,10 @@ export interface Store {
   readonly dataDir: string;
   readonly dbPath: string;
   readonly migration: MigrationReport;
+  /** Every migration id this build knows (a backup or database with others is from a newer version). */
+  readonly knownMigrations: readonly number[];
+  /** This installation's identity (its tag is part of every provisional code). */
+  readonly installation: Installation;
   /** Whether open ran the integrity check, and why. */
   readonly startupCheck: StartupCheck;
   readonly blobs: BlobStore;
@@ -56,16 +66,29 @@ export const BLOB_DIR = 'blobs';
 export function openStore(options: StoreOptions): Store {
   const dbPath = join(options.dataDir, DB_FILE);
   applyPendingRestore(options.dataDir, dbPath);
+  // Refuses a missing, empty, foreign or truncated database before SQLite could create a new one.
+  const files = inspectStoreFiles(options.dataDir, dbPath);
   const marker = `${dbPath}.open`;
-  const db = openDatabase(dbPath);
+  const hadMarker = existsSync(marker);
+  let db: Database.Database;
+  try {
+    db = openDatabase(dbPath);
+  } catch (err) {
+    throw openFailure(err, dbPath);
+  }
   try {
     const mode = options.checkIntegrity === true ? 'always' : options.checkIntegrity === false ? 'never' : (options.checkIntegrity ?? 'auto');
-    const startupCheck = checkOnOpen(db, mode, existsSync(marker));
+    if (!files.isNew && files.evidence.length > 0 && isBlankSchema(db)) throw StoreErrors.raise('STORE_EMPTY', { dbPath, evidence: files.evidence });
+    const startupCheck = checkOnOpen(db, mode, hadMarker);
     writeFileSync(marker, String(process.pid));
-    const migration = runMigrations(db, [...storeMigrations, ...(options.migrations ?? [])]);
+    const all = [...storeMigrations, ...(options.migrations ?? [])];
+    const migration = runMigrations(db, all);
     if (startupCheck.ran) db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('last_integrity_check', ?)").run(new Date().toISOString());
     const keys = options.keyProvider ?? fileKeyProvider(options.dataDir);
     const blobs = new BlobStore(join(options.dataDir, BLOB_DIR), keys);
+    guardKey(db, keys, blobs, files.isNew);
+    const installation = ensureInstallation(options.dataDir, db, new Date(), options.hostName);
+    removeStaleTempFiles(options.dataDir);
     const search = new SearchIndex(db);
     const agency = options.agency ?? (() => ({ code: '', counterId: '01' }));
     return {
@@ -73,10 +96,12 @@ export function openStore(options: StoreOptions): Store {
       dataDir: options.dataDir,
       dbPath,
       migration,
+      knownMigrations: all.map((m) => m.id),
+      installation,
       startupCheck,
       blobs,
       search,
-      dossiers: new DossierRepository(db, blobs, search, agency),
+      dossiers: new DossierRepository(db, blobs, search, agency, installation.tag),
       procedures: new ProcedureRepository(db),
       users: new UserRepository(db),
       audit: new AuditLog(db),
@@ -89,8 +114,34 @@ export function openStore(options: StoreOptions): Store {
     };
   } catch (err) {
     db.close();
-    throw err;
+    // A refused open is not an unclean shutdown: the next start must not think it crashed.
+    if (!hadMarker) rmSync(marker, { force: true });
+    throw openFailure(err, dbPath);
   }
+}
+
+/** A damaged file or a disk failure while opening, named by its cause; coded errors pass through. */
+function openFailure(err: unknown, dbPath: string): unknown {
+  if (err instanceof CounterError) return err;
+  return damagedStoreError(err, dbPath) ?? diskError(err) ?? err;
+}
+
+/** A database file with no table at all: SQLite took an emptied file for a new one. */
+function isBlankSchema(db: Database.Database): boolean {
+  return !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").get();
+}
+
+/**
+ * The blob key is created once, with the store. Later, a missing key is refused while anything
+ * encrypted with it may exist: a new key would silently turn every stored page into "damaged".
+ */
+function guardKey(db: Database.Database, keys: KeyProvider, blobs: BlobStore, isNew: boolean): void {
+  const recorded = !!db.prepare("SELECT 1 FROM store_meta WHERE key = 'blob_key'").get();
+  if (!isNew && keys.exists && !keys.exists() && (recorded || blobs.list().length > 0)) {
+    throw StoreErrors.raise('BLOB_KEY_MISSING', { kind: keys.kind });
+  }
+  keys.getKey();
+  if (!recorded) db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('blob_key', ?)").run(keys.kind);
 }
 
 export interface StartupCheck {

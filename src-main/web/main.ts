@@ -6,6 +6,7 @@ import { startWebHost } from './server.ts';
 import { prepareDefaultDataDir } from '../platform/data-migration.ts';
 import { appVersion, projectRoot } from '../platform/app-version.ts';
 import { fileLogger } from '../platform/logger.ts';
+import { startupFailure } from '../platform/startup-failure.ts';
 
 /** `npm run start:web`: the same Core in plain Node, serving the built renderer on loopback. */
 async function main(): Promise<void> {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+  const failure = startupFailure(err);
+  console.error(failure.text);
+  process.exit(failure.exitCode);
 });

@@ -24,9 +24,18 @@ export function StatusBar({ host }: { host: HostKind | undefined }) {
       <span data-testid="status-server" className={`server-${status.server}`}>
         {t('status.server')}: {t(`status.server.${status.server}`)}
       </span>
+      {status.disk && status.disk.level !== 'ok' && (
+        <span data-testid="status-disk" className={`disk-${status.disk.level}`} role="alert">
+          {t(`status.disk.${status.disk.level}`)} ({formatMb(status.disk.freeBytes)})
+        </span>
+      )}
       {host && host !== 'cli' && <span>{t(`status.host.${host}`)}</span>}
       {status.trainingMode && <span className="training-flag">{t('status.training')}</span>}
       <ClockWarning clock={status.clock} />
     </footer>
   );
+}
+
+function formatMb(bytes: number): string {
+  return `${Math.max(0, Math.floor(bytes / 1024 ** 2)).toLocaleString('vi-VN')} MB`;
 }

@@ -15,6 +15,8 @@ export const en: Record<MessageKey, string> = {
   'status.server.offline': 'Offline — working locally',
   'status.server.unconfigured': 'Not configured',
   'status.training': 'TRAINING MODE — not real data',
+  'status.disk.low': 'Disk nearly full — ask IT to free space',
+  'status.disk.full': 'Disk full — accepting dossiers is paused, call IT',
   'status.host.web': 'Web host',
   'status.host.electron': 'Desktop',
   'status.disconnected': 'Lost the app core, reconnecting…',

@@ -14,6 +14,8 @@ export const vi = {
   'status.server.offline': 'Mất kết nối — đang làm việc ngoại tuyến',
   'status.server.unconfigured': 'Chưa cấu hình',
   'status.training': 'CHẾ ĐỘ ĐÀO TẠO — dữ liệu không thật',
+  'status.disk.low': 'Ổ đĩa sắp đầy — hãy báo bộ phận CNTT giải phóng dung lượng',
+  'status.disk.full': 'Ổ đĩa đầy — tạm ngừng tiếp nhận hồ sơ, hãy báo bộ phận CNTT',
   'status.host.web': 'Bản web',
   'status.host.electron': 'Bản máy tính',
   'status.disconnected': 'Mất kết nối tới lõi ứng dụng, đang kết nối lại…',

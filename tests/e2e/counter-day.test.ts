@@ -86,7 +86,7 @@ describeEachHost('a counter officer’s day, end to end (%s)', (host) => {
     const code = ((await codeEl.textContent()) ?? '').trim();
     const dossierId = await codeEl.getAttribute('data-dossier');
     expect(dossierId).toBeTruthy();
-    expect(code).toMatch(/^000\.00\.31\.H42-\d{6}-T01-\d{4}$/);
+    expect(code).toMatch(/^000\.00\.31\.H42-\d{6}-T01-[0-9A-HJKMNP-TV-Z]{4}-\d{4}$/);
     await page.getByTestId('form-preview-receipt').locator('img').waitFor();
     expect(await page.getByTestId('due-at').textContent()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await app.screenshot(`day-${shot}-4-accepted`, readme('reception-accepted'));

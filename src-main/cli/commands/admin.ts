@@ -27,11 +27,11 @@ function need(args: ParsedArgs, name: string): string {
 export const adminCommands: CliCommand[] = [
   {
     words: ['update', 'sign'],
-    usage: 'counter update sign INSTALLER --key FILE --version X.Y.Z   (COUNTER_KEY_PASSPHRASE)',
+    usage: 'counter update sign FILE --key KEYFILE --app-version X.Y.Z   (COUNTER_KEY_PASSPHRASE)',
     summary: 'Sign an app installer with the district rollout key (writes INSTALLER.sig for the update feed)',
     async run(_ctx, args) {
       const installer = need(args, 'file');
-      const sig = signUpdate(readFileSync(installer), { version: need(args, 'version'), file: basename(installer) }, readFileSync(need(args, 'key'), 'utf8'), passphrase('COUNTER_KEY_PASSPHRASE') as string);
+      const sig = signUpdate(readFileSync(installer), { version: need(args, 'app-version'), file: basename(installer) }, readFileSync(need(args, 'key'), 'utf8'), passphrase('COUNTER_KEY_PASSPHRASE') as string);
       const out = `${installer}${SIGNATURE_SUFFIX}`;
       writeFileSync(out, JSON.stringify(sig, null, 2));
       return { data: { out, fingerprint: sig.signature.fingerprint, version: sig.statement.version }, text: `Đã ký bản cập nhật / update signed: ${out}\nDấu vân tay / fingerprint: ${sig.signature.fingerprint}` };

@@ -24,7 +24,7 @@ export const storeCommands: CliCommand[] = [
       const s = await ctx.call('store.status', {});
       return {
         data: s,
-        text: `CSDL / database: ${s.dbPath}\nPhiên bản / schema: ${s.schemaVersion}\nHồ sơ / dossiers: ${s.dossiers}\nThủ tục / procedures: ${s.procedures}\nTệp / blobs: ${s.blobs}\nKhóa / key: ${s.keyKind}`,
+        text: `CSDL / database: ${s.dbPath}\nPhiên bản / schema: ${s.schemaVersion}\nHồ sơ / dossiers: ${s.dossiers}\nThủ tục / procedures: ${s.procedures}\nTệp / blobs: ${s.blobs}\nKhóa / key: ${s.keyKind}\nMã phân biệt máy / installation tag: ${s.installation.tag} (${s.installation.id})`,
       };
     },
   },
@@ -36,7 +36,7 @@ export const storeCommands: CliCommand[] = [
       const r = await ctx.call('store.check', { blobs: truthy(args.flags.blobs) });
       const text = r.ok
         ? `Toàn vẹn: tốt / integrity ok (${r.blobsChecked} tệp kiểm tra / blobs checked)`
-        : `LỖI / PROBLEMS:\n${[...r.problems, ...r.blobsCorrupt.map((b) => `blob ${b} corrupt`)].join('\n')}`;
+        : `LỖI / PROBLEMS:\n${[...r.problems, ...r.blobsCorrupt.map((b) => `tệp ${b} hỏng / blob ${b} corrupt`), ...r.blobsMissing.map((b) => `thiếu tệp ${b} / blob ${b} missing`)].join('\n')}`;
       return { data: r, text };
     },
   },

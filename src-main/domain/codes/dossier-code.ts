@@ -2,7 +2,9 @@
  * Dossier codes (TT 01/2018 Art. 19): `<agency identifier>-YYMMDD-XXXX`, e.g.
  * 000.00.31.H42-240520-0017. Offline, a counter issues a provisional code instead, built so that two
  * counters of the same agency can never produce the same one and nobody can mistake it for an
- * official code: `<agency>-YYMMDD-T<counter>-NNNN` (T = tạm, provisional).
+ * official code: `<agency>-YYMMDD-T<counter>-<installation tag>-NNNN` (T = tạm, provisional), e.g.
+ * 000.00.31.H42-240520-T01-K7QM-0017. The tag is drawn once per installation, so two PCs left at the
+ * same counter ID still differ. Codes issued before the tag existed (`…-T01-0017`) still parse.
  */
 
 /** QCVN 102:2016 order as seen in real dossier codes (000.00.06.H56); QĐ 20/2020 order (H56.14) also accepted. */
@@ -23,7 +25,7 @@ export interface OfficialCode {
 }
 
 const OFFICIAL = /^(.+)-(\d{6})-(\d{4,5})$/;
-const PROVISIONAL = /^(.+)-(\d{6})-T([0-9A-Z]{1,4})-(\d{4,})$/;
+const PROVISIONAL = /^(.+)-(\d{6})-T([0-9A-Z]{1,4})(?:-([0-9A-HJKMNP-TV-Z]{4}))?-(\d{4,})$/;
 
 /** YYMMDD of a date in Vietnam time (UTC+7, no daylight saving), whatever the machine's zone. */
 export function vnDay(at: Date): string {
@@ -49,17 +51,22 @@ export interface ProvisionalCode {
   agency: string;
   day: string;
   counterId: string;
+  /** The installation's tag; absent only in codes issued before it existed. */
+  installationTag?: string;
   sequence: number;
 }
 
 export function formatProvisionalCode(c: ProvisionalCode): string {
-  return `${c.agency}-${c.day}-T${c.counterId}-${String(c.sequence).padStart(4, '0')}`;
+  const tag = c.installationTag ? `-${c.installationTag}` : '';
+  return `${c.agency}-${c.day}-T${c.counterId}${tag}-${String(c.sequence).padStart(4, '0')}`;
 }
 
 export function parseProvisionalCode(code: string): ProvisionalCode | undefined {
   const m = PROVISIONAL.exec(code.trim());
   if (!m || !isAgencyCode(m[1]!) || !validDay(m[2]!)) return undefined;
-  return { agency: m[1]!, day: m[2]!, counterId: m[3]!, sequence: Number(m[4]) };
+  const parsed: ProvisionalCode = { agency: m[1]!, day: m[2]!, counterId: m[3]!, sequence: Number(m[5]) };
+  if (m[4]) parsed.installationTag = m[4];
+  return parsed;
 }
 
 export function isProvisionalCode(code: string): boolean {

@@ -5,6 +5,8 @@ import { searchDossiers } from '../../store/search-dossiers.ts';
 import { purgeConfirmed } from '../../store/retention.ts';
 import { backupStore } from '../../store/backup/backup.ts';
 import { stageRestore } from '../../store/backup/restore.ts';
+import { checkBlobs } from '../../store/check-blobs.ts';
+import { readCounterRegistration } from '../../store/repos/counter-meta.ts';
 import { parseCatalog } from '../../domain/procedure/catalog-import.ts';
 import type { IdentityReads } from '../../kernel/identity-reads.ts';
 
@@ -114,12 +116,14 @@ export function storeHandlers({ store, settings, keyKind, identityReads }: Store
       procedures: store.procedures.count(),
       blobs: store.blobs.list().length,
       keyKind,
+      installation: { id: store.installation.id, tag: store.installation.tag },
+      counterIdentity: counterIdentityOf(store),
     }),
     'store.check': ({ blobs }) => {
       const check = store.integrityCheck();
-      const all = blobs ? store.blobs.list() : [];
-      const corrupt = all.filter((sha) => !store.blobs.verify(sha));
-      return { ok: check.ok && corrupt.length === 0, problems: check.problems, blobsChecked: all.length, blobsCorrupt: corrupt };
+      const files = blobs ? checkBlobs(store.db, store.blobs) : { checked: 0, corrupt: [], missing: [] };
+      const ok = check.ok && files.corrupt.length === 0 && files.missing.length === 0;
+      return { ok, problems: check.problems, blobsChecked: files.checked, blobsCorrupt: files.corrupt, blobsMissing: files.missing };
     },
     'store.backup': async ({ file }, ctx) => {
       const report = await backupStore(store, file);
@@ -127,7 +131,7 @@ export function storeHandlers({ store, settings, keyKind, identityReads }: Store
       return report;
     },
     'store.restore': ({ file }, ctx) => {
-      const report = stageRestore(store.dataDir, file, store.blobs);
+      const report = stageRestore(store.dataDir, file, store.blobs, store.knownMigrations);
       audit.record({ userId: ctx.userId, action: 'restore', subject: `backup:${file}`, details: { dossiers: report.dossiers } });
       return report;
     },
@@ -139,3 +143,8 @@ function listAsSearch(page: { total: number; items: ReturnType<Store['dossiers']
   return { items: page.items.map((s) => ({ ...s, matchedIn: 'dossier' as const })), hasMore: page.total > offset + limit };
 }
 
+
+function counterIdentityOf(store: Store) {
+  const r = readCounterRegistration(store.db);
+  return r ? { state: r.state, counterId: r.counterId, at: r.at, ...(r.reason ? { reason: r.reason } : {}) } : null;
+}

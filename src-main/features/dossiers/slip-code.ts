@@ -1,7 +1,7 @@
 import { parseOfficialCode, parseProvisionalCode } from '../../domain/codes/dossier-code.ts';
 
-/** Anything shaped like a dossier code inside longer text: `<agency>-YYMMDD-[T<counter>-]NNNN`. */
-const CODE_IN_TEXT = /[0-9A-Z][0-9A-Z.]{2,34}-\d{6}-(?:T[0-9A-Z]{1,4}-)?\d{4,}/g;
+/** Anything shaped like a dossier code inside longer text: `<agency>-YYMMDD-[T<counter>-[<installation tag>-]]NNNN`. */
+const CODE_IN_TEXT = /[0-9A-Z][0-9A-Z.]{2,34}-\d{6}-(?:T[0-9A-Z]{1,4}-(?:[0-9A-HJKMNP-TV-Z]{4}-)?)?\d{4,}/g;
 
 function isDossierCode(s: string): boolean {
   return parseOfficialCode(s) !== undefined || parseProvisionalCode(s) !== undefined;

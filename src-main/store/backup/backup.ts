@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from '../store.ts';
 import { StoreErrors } from '../store-errors.ts';
 import { BACKUP_KEY_PURPOSE, sealFile } from './sealed-file.ts';
+import { CounterError, diskError } from '../../contract/errors.ts';
 import { fsyncFile } from '../atomic-file.ts';
 
 export interface BackupReport {
@@ -60,8 +61,10 @@ export async function backupStore(store: Store, file: string, now: Date = new Da
   } catch (err) {
     rmSync(tmp, { force: true });
     rmSync(sealedTmp, { force: true });
-    if (err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('STORE')) throw err;
-    throw StoreErrors.raise('BACKUP_FAILED', { file, reason: String(err) });
+    rmSync(`${tmp}-journal`, { force: true });
+    if (err instanceof CounterError) throw err;
+    // "Disk full" (or the real cause) rather than a generic failure: IT knows what to do about it.
+    throw diskError(err) ?? StoreErrors.raise('BACKUP_FAILED', { file, reason: String(err) });
   }
 }
 

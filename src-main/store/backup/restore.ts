@@ -7,6 +7,9 @@ import { integrityCheck } from '../db.ts';
 import { StoreErrors } from '../store-errors.ts';
 import { fsyncFile } from '../atomic-file.ts';
 import { BACKUP_KEY_PURPOSE, openSealedFile } from './sealed-file.ts';
+import { renewInstallationTag } from '../installation.ts';
+import { unknownMigrations } from '../migrations/runner.ts';
+import { CounterError, diskError } from '../../contract/errors.ts';
 
 export const PENDING_RESTORE = 'restore-pending.sqlite';
 
@@ -24,18 +27,18 @@ export interface RestoreReport {
  * back into the blob store, and stages the database to replace the live one at the next start: the
  * running app keeps a consistent view until it is restarted, and a bad backup never replaces anything.
  */
-export function stageRestore(dataDir: string, file: string, blobs: BlobStore): RestoreReport {
+export function stageRestore(dataDir: string, file: string, blobs: BlobStore, knownMigrations?: readonly number[]): RestoreReport {
   if (!existsSync(file)) throw StoreErrors.raise('BACKUP_INVALID', { file, reason: 'missing' });
   const plain = join(dataDir, `.restore-${randomBytes(4).toString('hex')}.tmp`);
   openSealedFile(file, plain, blobs.derivedKey(BACKUP_KEY_PURPOSE));
   try {
-    return stageOpened(dataDir, file, plain, blobs);
+    return stageOpened(dataDir, file, plain, blobs, knownMigrations);
   } finally {
     rmSync(plain, { force: true });
   }
 }
 
-function stageOpened(dataDir: string, file: string, plain: string, blobs: BlobStore): RestoreReport {
+function stageOpened(dataDir: string, file: string, plain: string, blobs: BlobStore, knownMigrations?: readonly number[]): RestoreReport {
   let src: Database.Database;
   try {
     src = new Database(plain, { readonly: true, fileMustExist: true });
@@ -56,6 +59,12 @@ function stageOpened(dataDir: string, file: string, plain: string, blobs: BlobSt
       | { value: string }
       | undefined;
     if (format?.value !== 'one-stop-counter-backup-1') throw StoreErrors.raise('BACKUP_INVALID', { file, reason: 'format' });
+    // A backup from a newer version would be refused at the next start, after replacing the live store.
+    if (knownMigrations) {
+      const applied = src.prepare("SELECT id FROM schema_migrations").pluck().all() as number[];
+      const newer = unknownMigrations(knownMigrations, applied, src.pragma('user_version', { simple: true }) as number);
+      if (newer) throw StoreErrors.raise('STORE_TOO_NEW', { file, ...newer });
+    }
     let count = 0;
     for (const row of src.prepare('SELECT sha256, sealed FROM backup_blobs').iterate() as Iterable<{ sha256: string; sealed: Buffer }>) {
       try {
@@ -69,15 +78,22 @@ function stageOpened(dataDir: string, file: string, plain: string, blobs: BlobSt
     const dossiers = (src.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
     report = { dossiers, blobs: count, createdAt };
   } catch (err) {
-    if (err instanceof Error && 'code' in err && err.code === 'BACKUP_INVALID') throw err;
+    if (err instanceof CounterError) throw err;
+    const disk = diskError(err);
+    if (disk) throw disk;
     throw StoreErrors.raise('BACKUP_INVALID', { file, reason: String(err) });
   } finally {
     src.close();
   }
   const pending = join(dataDir, PENDING_RESTORE);
-  fsyncFile(plain);
-  renameSync(plain, pending);
-  fsyncFile(dataDir);
+  try {
+    fsyncFile(plain);
+    renameSync(plain, pending);
+    fsyncFile(dataDir);
+  } catch (err) {
+    // A full disk must not leave a half copy behind; the caller removes the opened copy.
+    throw diskError(err) ?? StoreErrors.raise('BACKUP_INVALID', { file, reason: String(err) });
+  }
   return { ...report, pending };
 }
 
@@ -101,5 +117,6 @@ export function applyPendingRestore(dataDir: string, dbPath: string, now: Date =
   renameSync(pending, dbPath);
   rmSync(`${pending}-journal`, { force: true });
   fsyncFile(dataDir);
+  renewInstallationTag(dataDir);
   return true;
 }

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../atomic-file.ts';
 import { StoreErrors } from '../store-errors.ts';
 import type { KeyProvider } from './key-provider.ts';
@@ -45,8 +45,23 @@ export class BlobStore {
   put(bytes: Uint8Array): BlobRef {
     const sha256 = BlobStore.sha256(bytes);
     const path = this.pathOf(sha256);
-    if (!existsSync(path)) writeFileAtomic(path, this.seal(sha256, bytes));
+    if (!existsSync(path)) this.write(path, this.seal(sha256, bytes));
     return { sha256, size: bytes.length };
+  }
+
+  /** An atomic write that, when the disk refuses it, leaves no partial temp file of this blob behind. */
+  private write(path: string, sealed: Buffer): void {
+    try {
+      writeFileAtomic(path, sealed);
+    } catch (err) {
+      const name = basename(path);
+      try {
+        for (const f of readdirSync(dirname(path))) if (f.startsWith(`.${name}.`) && f.endsWith('.tmp')) rmSync(join(dirname(path), f), { force: true });
+      } catch {
+        // The folder itself could not be read: nothing of ours to remove.
+      }
+      throw err;
+    }
   }
 
   has(sha256: string): boolean {
@@ -83,7 +98,7 @@ export class BlobStore {
   putSealed(sha256: string, sealed: Buffer): void {
     this.open(sha256, sealed);
     const path = this.pathOf(sha256);
-    if (!existsSync(path)) writeFileAtomic(path, sealed);
+    if (!existsSync(path)) this.write(path, sealed);
   }
 
   delete(sha256: string): void {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileIfExists, writeFileAtomic } from '../atomic-file.ts';
 import { StoreErrors } from '../store-errors.ts';
@@ -12,6 +12,8 @@ export interface KeyProvider {
   readonly kind: string;
   /** Returns the key, creating and persisting one on first use. */
   getKey(): Buffer;
+  /** Whether a key is already persisted; the store refuses to create a new one over existing data. */
+  exists?(): boolean;
 }
 
 export const KEY_BYTES = 32;
@@ -22,15 +24,11 @@ export function fileKeyProvider(dataDir: string, fileName = 'blob.key'): KeyProv
   let cached: Buffer | undefined;
   return {
     kind: 'file',
+    exists: () => existsSync(path),
     getKey() {
       if (cached) return cached;
-      let key = readFileIfExists(path);
-      if (!key) {
-        key = randomBytes(KEY_BYTES);
-        writeFileAtomic(path, key, 0o600);
-      } else if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
-        chmodSync(path, 0o600);
-      }
+      const key = readFileIfExists(path) ?? createKeyOnce(path, randomBytes(KEY_BYTES), (k) => k);
+      if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
       if (key.length !== KEY_BYTES) throw StoreErrors.raise('BLOB_KEY_INVALID', { path, length: key.length });
       cached = key;
       return key;
@@ -53,6 +51,7 @@ export function wrappedKeyProvider(
   let cached: Buffer | undefined;
   return {
     kind,
+    exists: () => existsSync(path),
     getKey() {
       if (cached) return cached;
       const wrapped = readFileIfExists(path);
@@ -64,12 +63,29 @@ export function wrappedKeyProvider(
           throw StoreErrors.raise('BLOB_KEY_INVALID', { path, reason: String(err) });
         }
       } else {
-        key = randomBytes(KEY_BYTES);
-        writeFileAtomic(path, wrap(key), 0o600);
+        key = createKeyOnce(path, wrap(randomBytes(KEY_BYTES)), unwrap);
       }
       if (key.length !== KEY_BYTES) throw StoreErrors.raise('BLOB_KEY_INVALID', { path, length: key.length });
       cached = key;
       return key;
     },
   };
+}
+
+/**
+ * Persists a new key file unless another process created one first (two processes starting on a
+ * new folder at once), and returns the key that is on disk: written completely under a temp name,
+ * then hard-linked into place, which fails rather than replaces when the file already exists.
+ */
+function createKeyOnce(path: string, bytes: Buffer, decode: (stored: Buffer) => Buffer): Buffer {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.new`;
+  writeFileAtomic(tmp, bytes, 0o600);
+  try {
+    linkSync(tmp, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return decode(readFileSync(path));
 }

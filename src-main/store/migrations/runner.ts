@@ -28,13 +28,16 @@ export interface MigrationReport {
  */
 export function runMigrations(db: Database.Database, list: readonly Migration[]): MigrationReport {
   const ordered = orderMigrations(list);
-  const from = db.pragma('user_version', { simple: true }) as number;
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const applied = new Set((db.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: number }>).map((r) => r.id));
-  const pending = ordered.filter((m) => !applied.has(m.id));
-  if (pending.length === 0) return { from, to: from, applied: [] };
-  const to = Math.max(from, pending[pending.length - 1]!.id);
-  db.transaction(() => {
+  // Read what is applied under the write lock: two processes starting on a new folder at once must
+  // not both apply the same migrations.
+  return db.transaction((): MigrationReport => {
+    const from = db.pragma('user_version', { simple: true }) as number;
+    const applied = new Set((db.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: number }>).map((r) => r.id));
+    refuseNewer(db, ordered, applied);
+    const pending = ordered.filter((m) => !applied.has(m.id));
+    if (pending.length === 0) return { from, to: from, applied: [] };
+    const to = Math.max(from, pending[pending.length - 1]!.id);
     const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
     for (const m of pending) {
       try {
@@ -45,6 +48,25 @@ export function runMigrations(db: Database.Database, list: readonly Migration[])
       record.run(m.id, m.name, new Date().toISOString());
     }
     db.pragma(`user_version = ${to}`);
+    return { from, to, applied: pending.map((m) => ({ id: m.id, name: m.name })) };
   }).immediate();
-  return { from, to, applied: pending.map((m) => ({ id: m.id, name: m.name })) };
+}
+
+/**
+ * A database some migration of a newer version touched: an applied id this build does not know, or
+ * a schema version above its highest. Opening it could write rows the newer schema forbids, so it is
+ * refused before anything is written.
+ */
+function refuseNewer(db: Database.Database, known: readonly Migration[], applied: ReadonlySet<number>): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const unknown = unknownMigrations(known.map((m) => m.id), [...applied], version);
+  if (unknown) throw StoreErrors.raise('STORE_TOO_NEW', unknown);
+}
+
+/** The ids and version this build does not know, or undefined when it knows all of them. */
+export function unknownMigrations(known: readonly number[], applied: readonly number[], version: number): { unknown: number[]; version: number; newest: number } | undefined {
+  const ids = new Set(known);
+  const newest = Math.max(0, ...known);
+  const unknown = applied.filter((id) => !ids.has(id)).sort((a, b) => a - b);
+  return unknown.length > 0 || version > newest ? { unknown, version, newest } : undefined;
 }

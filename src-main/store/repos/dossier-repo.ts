@@ -14,6 +14,7 @@ import {
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { StoreErrors } from '../store-errors.ts';
 import { nextSequence, officialScope, provisionalScope } from './code-sequence.ts';
+import { readNumberingBlock } from './counter-meta.ts';
 import { dossierStatements, loadDossier, type DossierRow } from './dossier-rows.ts';
 import type { SearchIndex } from './search-index.ts';
 
@@ -54,6 +55,7 @@ export class DossierRepository {
   private readonly st;
   private readonly acceptHooks: AcceptHook[] = [];
   private readonly changeHooks: ChangeHook[] = [];
+  private readonly acceptGuards: Array<() => void> = [];
   private readonly listPage;
   private readonly countAll;
   private readonly summariesByIds;
@@ -63,6 +65,8 @@ export class DossierRepository {
     private readonly blobs: BlobStore,
     private readonly search: SearchIndex,
     private readonly agency: () => AgencyIdentity,
+    /** This installation's tag, part of every provisional code (see domain/codes/installation-tag.ts). */
+    private readonly installationTag?: string,
   ) {
     this.st = dossierStatements(db);
     this.listPage = db.prepare(
@@ -71,6 +75,15 @@ export class DossierRepository {
     );
     this.countAll = db.prepare('SELECT count(*) AS n FROM dossiers WHERE (@status IS NULL OR status = @status)');
     this.summariesByIds = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM dossiers WHERE id IN (SELECT value FROM json_each(?))`);
+  }
+
+  /**
+   * Registers a check run before every accept (disk space, a counter identity the province refused):
+   * it throws a coded error to refuse the dossier before anything is written.
+   */
+  guardAccept(guard: () => void): () => void {
+    this.acceptGuards.push(guard);
+    return () => void this.acceptGuards.splice(this.acceptGuards.indexOf(guard), 1);
   }
 
   /** Registers a hook run inside every accept transaction; returns a function that removes it. */
@@ -94,6 +107,7 @@ export class DossierRepository {
     if (!agency.code) throw StoreErrors.raise('AGENCY_CODE_MISSING');
     if (!isAgencyCode(agency.code)) throw StoreErrors.raise('AGENCY_CODE_INVALID', { code: agency.code });
     if (!COUNTER_ID.test(agency.counterId)) throw StoreErrors.raise('COUNTER_ID_INVALID', { counterId: agency.counterId });
+    for (const guard of this.acceptGuards) guard();
     for (const c of draft.components) {
       for (const p of c.pages) if (!this.blobs.has(p.sha256)) throw StoreErrors.raise('DOSSIER_PAGE_MISSING', { component: c.name, pageNo: p.pageNo });
     }
@@ -105,12 +119,15 @@ export class DossierRepository {
       .transaction((): Dossier => {
         let provisionalCode: string | null = null;
         let officialCode: string | null = null;
-        if (agency.delegatedNumbering) {
-          const sequence = nextSequence(this.db, officialScope(agency.code), day, 9999);
-          officialCode = formatOfficialCode({ agency: agency.code, day, sequence });
+        // Delegated numbering draws from the block of official numbers the province gave this
+        // installation; without one (never registered, or used up today) the code is provisional,
+        // since another PC with its own database could be issuing the same official numbers.
+        const official = agency.delegatedNumbering ? this.nextOfficialNumber(agency.code, day) : undefined;
+        if (official !== undefined) {
+          officialCode = formatOfficialCode({ agency: agency.code, day, sequence: official });
         } else {
           const sequence = nextSequence(this.db, provisionalScope(agency.code, agency.counterId), day);
-          provisionalCode = formatProvisionalCode({ agency: agency.code, day, counterId: agency.counterId, sequence });
+          provisionalCode = formatProvisionalCode({ agency: agency.code, day, counterId: agency.counterId, installationTag: this.installationTag, sequence });
         }
         const dossier: Dossier = {
           id: randomUUID(),
@@ -168,6 +185,16 @@ export class DossierRepository {
         return dossier;
       })
       .immediate();
+  }
+
+  /** The next official number of this installation's block for the day, or undefined when none is left. */
+  private nextOfficialNumber(agencyCode: string, day: string): number | undefined {
+    const block = readNumberingBlock(this.db);
+    if (!block || block.agency !== agencyCode) return undefined;
+    const size = block.last - block.first + 1;
+    // One daily sequence per agency in this database, whatever the block: no number is issued twice here.
+    const n = nextSequence(this.db, officialScope(agencyCode), day);
+    return n <= size && block.first + n - 1 <= 9999 ? block.first + n - 1 : undefined;
   }
 
   get(id: string): Dossier {

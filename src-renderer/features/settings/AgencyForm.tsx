@@ -6,6 +6,7 @@ import { ErrorText } from '../../ui/ErrorText.tsx';
 import { settingsMsgs } from './settings-messages.ts';
 import { useSettingsSection } from '../../ui/use-settings-section.ts';
 import { SaveRow } from '../../ui/SaveRow.tsx';
+import { InstallationInfo } from './InstallationInfo.tsx';
 
 type Agency = Settings['agency'];
 
@@ -41,6 +42,7 @@ export function AgencyForm() {
           <span className="muted">{m('agency.counterLocal')}</span>
         </label>
       </div>
+      <InstallationInfo />
       <SaveRow saved={saved} error={error} />
     </form>
   );

@@ -20,6 +20,12 @@ export const settingsMsgs = defineMessages({
   'agency.place': { vi: 'Địa danh (ghi ngày tháng trên biểu mẫu)', en: 'Place name (for form dates)' },
   'agency.phone': { vi: 'Số điện thoại', en: 'Phone' },
   'agency.counterLocal': { vi: 'Số quầy là riêng của máy này, không đi theo tệp triển khai.', en: 'The counter number belongs to this PC and is not rolled out.' },
+  'agency.installationTag': { vi: 'Mã phân biệt của máy (có trong mọi mã hồ sơ tạm)', en: 'This PC\'s code tag (in every provisional code)' },
+  'agency.installationId': { vi: 'Mã cài đặt', en: 'Installation ID' },
+  'agency.counterConflict': {
+    vi: 'Hệ thống tỉnh báo một máy khác của đơn vị đang dùng mã quầy này: tạm ngừng tiếp nhận. Hãy đặt mã quầy khác rồi khởi động lại.',
+    en: 'The province reports another PC of the agency using this counter ID: accepting is paused. Set another counter ID and restart.',
+  },
   // server
   'server.title': { vi: 'Máy chủ một cửa của tỉnh', en: 'Provincial one-stop server' },
   'server.url': { vi: 'Địa chỉ máy chủ (URL)', en: 'Server URL' },

@@ -2,6 +2,7 @@
 // a loop, printing "ACK <id> <hash>" only after `accept` has returned (i.e. the commit is durable).
 import { randomBytes } from 'node:crypto';
 import { openStore } from '../../../src-main/store/store.ts';
+import { writeNumberingBlock } from '../../../src-main/store/repos/counter-meta.ts';
 import { canonicalHash, testOutboxMigration, workerDraft } from './worker-shared.ts';
 
 const [dataDir, counterId, countText, delegated] = process.argv.slice(2);
@@ -11,6 +12,9 @@ const store = openStore({
   migrations: [testOutboxMigration],
   agency: () => ({ code: '000.00.31.H42', counterId: counterId!, delegatedNumbering: delegated === 'delegated' }),
 });
+// Delegated mode issues official numbers only from a block the province granted (see
+// counter-identity.test.ts for the grant over HTTP); here every process of the one database shares it.
+if (delegated === 'delegated') writeNumberingBlock(store.db, { agency: '000.00.31.H42', first: 1, last: 1000 });
 store.dossiers.onAccept((tx, d) => {
   tx.prepare('INSERT INTO test_outbox (dossier_id, payload_sha256) VALUES (?, ?)').run(d.id, canonicalHash(d));
 });

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { startWorker, type Ack } from './run-worker.ts';
+import { startWorker, stopAllWorkers, type Ack } from './run-worker.ts';
 import { canonicalHash, testOutboxMigration } from './worker-shared.ts';
 import { tempDir } from '../../unit/store/helpers.ts';
 import { openStore, DB_FILE } from '../../../src-main/store/store.ts';
@@ -18,6 +18,8 @@ function delays(seed: number, n: number): number[] {
   });
 }
 
+
+afterEach(() => stopAllWorkers());
 describe('crash safety', () => {
   it(`SIGKILL at random moments while accepting (${ROUNDS} rounds): every acknowledged dossier survives intact`, async () => {
     const t = tempDir('crash-');

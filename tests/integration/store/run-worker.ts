@@ -15,6 +15,21 @@ export interface Worker {
   exited: Promise<number | null>;
 }
 
+const running = new Set<Worker>();
+
+/**
+ * Stops every worker still running (SIGTERM, then SIGKILL after `graceMs`): called in `afterEach`,
+ * so a failed or timed-out test never leaves a counter process looping behind it.
+ */
+export async function stopAllWorkers(graceMs = 3000): Promise<void> {
+  await Promise.all(
+    [...running].map(async (w) => {
+      await w.child.stop({ graceMs });
+      running.delete(w);
+    }),
+  );
+}
+
 /** Starts accept-worker.ts in its own Node process (through tsx) and collects its acknowledgements. */
 export function startWorker(dataDir: string, counterId: string, count: number | 'forever', mode: 'provisional' | 'delegated' = 'provisional'): Worker {
   const script = join(import.meta.dirname, 'accept-worker.ts');
@@ -39,5 +54,8 @@ export function startWorker(dataDir: string, counterId: string, count: number | 
     onReady();
     return code;
   });
-  return { child, acks, ready, exited };
+  const worker = { child, acks, ready, exited };
+  running.add(worker);
+  void exited.then(() => running.delete(worker));
+  return worker;
 }

@@ -47,6 +47,7 @@ describe('extractDossierCode (QR on the slip or typed)', () => {
 
   it('finds the code inside a longer scanned text (a label before it)', () => {
     expect(extractDossierCode('Mã hồ sơ: 000.00.31.H42-240520-T01-0017')).toBe('000.00.31.H42-240520-T01-0017');
+    expect(extractDossierCode('Mã hồ sơ: 000.00.31.H42-240520-T01-K7QM-0017 (tạm)')).toBe('000.00.31.H42-240520-T01-K7QM-0017');
   });
 });
 

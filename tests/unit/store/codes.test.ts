@@ -9,6 +9,7 @@ import {
   parseProvisionalCode,
   vnDay,
 } from '../../../src-main/domain/codes/dossier-code.ts';
+import { INSTALLATION_TAG, TAG_ALPHABET, installationTag } from '../../../src-main/domain/codes/installation-tag.ts';
 
 const agency = fc
   .tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom(...'ABCDEFGHY'), fc.integer({ min: 0, max: 99 }))
@@ -31,6 +32,27 @@ describe('dossier codes', () => {
         expect(parseProvisionalCode(provisional)).toEqual({ agency: a, day: d, counterId: counter, sequence: n });
         expect(parseOfficialCode(provisional)).toBeUndefined();
         expect(isProvisionalCode(official)).toBe(false);
+      }),
+    );
+  });
+
+  it('round-trips provisional codes with the installation tag, and still reads codes issued before it', () => {
+    const tag = fc.array(fc.constantFrom(...TAG_ALPHABET), { minLength: 4, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(agency, day, fc.integer({ min: 1, max: 99999 }), fc.stringMatching(/^[0-9A-Z]{1,4}$/), tag, (a, d, n, counter, t) => {
+        const code = formatProvisionalCode({ agency: a, day: d, counterId: counter, installationTag: t, sequence: n });
+        expect(code).toBe(`${a}-${d}-T${counter}-${t}-${String(n).padStart(4, '0')}`);
+        expect(parseProvisionalCode(code)).toEqual({ agency: a, day: d, counterId: counter, installationTag: t, sequence: n });
+        expect(parseOfficialCode(code)).toBeUndefined();
+      }),
+    );
+    expect(parseProvisionalCode('000.00.31.H42-240520-T01-0017')).toEqual({ agency: '000.00.31.H42', day: '240520', counterId: '01', sequence: 17 });
+    // I, L, O and U are not in the tag alphabet (they read as 1, 1, 0 and V).
+    expect(parseProvisionalCode('000.00.31.H42-240520-T01-K7QO-0017')).toBeUndefined();
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 31 }), { minLength: 4, maxLength: 4 }), (picks) => {
+        let i = 0;
+        expect(installationTag((n) => picks[i++]! % n)).toMatch(INSTALLATION_TAG);
       }),
     );
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeNumberingBlock } from '../../../src-main/store/repos/counter-meta.ts';
 import { tempStore, draft, AGENCY } from './helpers.ts';
 import type { Store } from '../../../src-main/store/store.ts';
 import { parseProvisionalCode, parseOfficialCode } from '../../../src-main/domain/codes/dossier-code.ts';
@@ -63,8 +64,27 @@ describe('dossier repository', () => {
     expect(() => store({ agency: () => ({ code: AGENCY.code, counterId: 'a b' }) }).dossiers.accept(draft())).toThrow(/COUNTER_ID_INVALID/);
   });
 
+  it('with delegated numbering but no block granted by the province, issues provisional codes (no official number could be proven unique)', () => {
+    const s = store({ agency: () => ({ ...AGENCY, delegatedNumbering: true }) });
+    const d = s.dossiers.accept(draft());
+    expect(d.officialCode).toBeNull();
+    expect(d.provisionalCode).toMatch(/^000\.00\.31\.H42-\d{6}-T01-[0-9A-Z]{4}-0001$/);
+  });
+
+  it('mints official codes from its granted block, a daily sequence, and falls back to provisional codes once the block is used up', () => {
+    const s = store({ agency: () => ({ ...AGENCY, delegatedNumbering: true }) });
+    writeNumberingBlock(s.db, { agency: AGENCY.code, first: 1001, last: 1005 });
+    const day = new Date('2024-05-20T02:00:00Z');
+    const block = [1, 2, 3].map(() => s.dossiers.accept(draft({ receivedAt: day.toISOString() }), day).officialCode);
+    expect(block).toEqual(['000.00.31.H42-240520-1001', '000.00.31.H42-240520-1002', '000.00.31.H42-240520-1003']);
+    const more = [4, 5, 6].map(() => s.dossiers.accept(draft({ receivedAt: day.toISOString() }), day));
+    expect(more.map((d) => d.officialCode)).toEqual(['000.00.31.H42-240520-1004', '000.00.31.H42-240520-1005', null]);
+    expect(more[2]!.provisionalCode).toMatch(/-240520-T01-[0-9A-Z]{4}-0001$/);
+  });
+
   it('mints official codes from a per-agency daily sequence when numbering is delegated', () => {
     const s = store({ agency: () => ({ ...AGENCY, delegatedNumbering: true }) });
+    writeNumberingBlock(s.db, { agency: AGENCY.code, first: 1, last: 1000 });
     const day = new Date('2024-05-20T02:00:00Z');
     const codes = [1, 2, 3].map(() => s.dossiers.accept(draft({ receivedAt: day.toISOString() }), day).officialCode);
     expect(codes).toEqual(['000.00.31.H42-240520-0001', '000.00.31.H42-240520-0002', '000.00.31.H42-240520-0003']);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store, type StoreOptions } from '../../../src-main/store/store.ts';
+import { CounterError } from '../../../src-main/contract/errors.ts';
 import type { DossierDraft } from '../../../src-main/domain/dossier/dossier.ts';
 
 export const AGENCY = { code: '000.00.31.H42', counterId: '01' };
@@ -38,4 +39,15 @@ export function draft(over: Partial<DossierDraft> = {}, name = 'Nguyễn Văn An
     components: [{ code: 'TK', name: 'Tờ khai đăng ký khai sinh', originals: 1, certifiedCopies: 0, photocopies: 0, pages: [] }],
     ...over,
   };
+}
+
+/** The coded error `fn` throws; fails the test when it throws something else or nothing. */
+export function codedError(fn: () => unknown): CounterError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof CounterError) return err;
+    throw err;
+  }
+  throw new Error('expected a coded error, but nothing was thrown');
 }
