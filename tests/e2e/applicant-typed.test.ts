@@ -51,7 +51,7 @@ describe('reception: typed applicant data (training mode, web host)', () => {
         await page.reload();
         await drafts.or(page.getByTestId('qr-input')).first().waitFor();
         return drafts.count();
-      }, { timeout: 20_000, intervals: [500] })
+      }, { timeout: 20_000, interval: 500 })
       .toBe(1);
     const questions: string[] = [];
     let answer = false;
