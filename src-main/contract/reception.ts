@@ -81,6 +81,7 @@ export const DraftErrors = defineErrors({
 
 export const ReceptionErrors = defineErrors({
   RECEPTION_NO_APPLICANT: { vi: 'Chưa có thông tin người nộp hồ sơ.', en: 'The applicant is missing.' },
+  RECEPTION_APPLICANT_NO_ID: { vi: 'Người nộp hồ sơ chưa có số định danh cá nhân (12 chữ số). Mã BHYT chỉ bổ sung thông tin bảo hiểm; hãy quét CCCD/VNeID hoặc nhập số định danh.', en: 'The applicant has no personal ID number (12 digits). A BHYT code only adds insurance data; scan the ID card/VNeID or type the ID number.' },
   RECEPTION_NO_PROCEDURE: { vi: 'Chưa chọn thủ tục hành chính.', en: 'No procedure chosen.' },
   RECEPTION_MISSING_COMPONENTS: { vi: 'Còn thành phần hồ sơ bắt buộc chưa nhận. Hãy nhận đủ hoặc lập phiếu yêu cầu bổ sung (Mẫu 02).', en: 'Required components are missing. Receive them or issue a supplement request (form 02).' },
   RECEPTION_NEEDS_TARGET: { vi: 'Cần chỉ rõ hồ sơ hoặc lượt tiếp nhận để in biểu mẫu.', en: 'Name a dossier or a reception to print the form for.' },

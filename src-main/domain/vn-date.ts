@@ -38,3 +38,9 @@ export function fileStamp(d: Date): string {
   const c = vnWallClock(d);
   return `${c.year}${pad(c.month)}${pad(c.day)}-${pad(c.hour)}${pad(c.minute)}`;
 }
+
+/** The calendar day (YYYY-MM-DD) in Vietnam: when a day's queue numbering starts again at 1. */
+export function vnDay(d: Date): string {
+  const c = vnWallClock(d);
+  return `${c.year}-${pad(c.month)}-${pad(c.day)}`;
+}

@@ -5,7 +5,7 @@ import { AppointmentPreview } from '../features/calendar/AppointmentPreview.tsx'
 import { CalendarSettings } from '../features/calendar/CalendarSettings.tsx';
 import { IdentityCard } from '../features/identity/IdentityCard.tsx';
 import { IdentityReadersForm } from '../features/identity/IdentityReadersForm.tsx';
-import { useQrWedgeSubmit } from '../features/identity/use-qr-wedge.ts';
+import { useQrWedge, useQrWedgeSubmit } from '../features/identity/use-qr-wedge.ts';
 import { QueueBanner } from '../features/queue/QueuePage.tsx';
 import { TrainingNetworkSwitch } from '../features/training/TrainingNetworkSwitch.tsx';
 import { BatchSignPanel } from '../features/signing/BatchSignPanel.tsx';
@@ -19,6 +19,7 @@ export const featureSlots: Slots = {
   CalendarSettings,
   IdentityCard,
   IdentityReadersForm,
+  useQrWedge,
   useQrWedgeSubmit,
   QueueBanner,
   TrainingNetworkSwitch,

@@ -62,6 +62,8 @@ export interface Slots {
   CalendarSettings: ComponentType;
   IdentityCard: ComponentType<IdentityCardProps>;
   IdentityReadersForm: ComponentType;
+  /** Raw keyboard-wedge capture (for codes that are not identities, e.g. a slip's dossier code). */
+  useQrWedge: (onScan: (text: string) => void, options?: { enabled?: boolean }) => void;
   useQrWedgeSubmit: (options?: { enabled?: boolean; onRead?: (read: IdentityRead) => void }) => { error: CounterError | undefined; clear: () => void };
   QueueBanner: ComponentType<{ summary: QueueSummary | undefined }>;
   TrainingNetworkSwitch: ComponentType;

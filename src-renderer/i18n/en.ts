@@ -59,5 +59,6 @@ export const en: Record<MessageKey, string> = {
   'device.status.error': 'Error',
   'common.loading': 'Loading…',
   'common.error': 'Error',
+  'common.errorCode': 'Error code:',
   'common.comingSoon': 'This part is being built.',
 };

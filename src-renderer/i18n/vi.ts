@@ -58,6 +58,7 @@ export const vi = {
   'device.status.error': 'Lỗi',
   'common.loading': 'Đang tải…',
   'common.error': 'Lỗi',
+  'common.errorCode': 'Mã lỗi:',
   'common.comingSoon': 'Chức năng này đang được xây dựng.',
 } as const;
 

@@ -13,6 +13,15 @@ export interface IdNumberParts {
   birthYear: number;
 }
 
+/**
+ * An ID number as a person types or pastes it: the card prints it in groups ("0011 8501 2345") and
+ * some documents use dots or dashes. Only those separators are dropped; anything else stays, so a
+ * stray letter is reported rather than silently removed.
+ */
+export function normalizeIdNumber(typed: string): string {
+  return typed.replace(/[\s.\-]/g, '');
+}
+
 export function isIdNumber(s: string): boolean {
   return /^\d{12}$/.test(s);
 }

@@ -31,8 +31,12 @@ export class HealthRepository {
   constructor(private readonly db: Database.Database) {}
 
   /** Takes the day's next number and records the check-in in one transaction. */
-  add(day: string, at: string, source: ReadSource, identity: Identity, lookupNumber: string | undefined, card: CardCheck): CheckIn {
-    const tx = this.db.transaction(() => {
+  add(day: string, at: string, source: ReadSource, identity: Identity, lookupNumber: string | undefined, card: CardCheck): CheckIn & { repeat?: true } {
+    const tx = this.db.transaction((): { id: number; repeat?: true } => {
+      // One number per person per day: the same ID or BHYT number (from any card or QR) gets the
+      // number already drawn, so a second scan at the desk does not push the patient down the queue.
+      const earlier = this.sameDayCheckIn(day, [identity.idNumber, identity.insurance?.cardNumber, lookupNumber]);
+      if (earlier !== undefined) return { id: earlier, repeat: true };
       const { last_number } = this.db
         .prepare(`INSERT INTO health_queue_day (day, last_number) VALUES (?, 1)
                   ON CONFLICT (day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number`)
@@ -41,9 +45,26 @@ export class HealthRepository {
         .prepare(`INSERT INTO health_checkin (day, queue_number, at, source_json, identity_json, lookup_number, card_json, card_status)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(day, last_number, at, JSON.stringify(source), JSON.stringify(identity), lookupNumber ?? null, JSON.stringify(card), card.status);
-      return Number(info.lastInsertRowid);
+      return { id: Number(info.lastInsertRowid) };
     });
-    return this.get(tx()) as CheckIn;
+    const { id, repeat } = tx();
+    const saved = this.get(id) as CheckIn;
+    return repeat ? { ...saved, repeat } : saved;
+  }
+
+  private sameDayCheckIn(day: string, keys: Array<string | undefined>): number | undefined {
+    const known = [...new Set(keys.filter((k): k is string => !!k))];
+    if (known.length === 0) return undefined;
+    const marks = known.map(() => '?').join(', ');
+    const row = this.db
+      .prepare(
+        `SELECT id FROM health_checkin WHERE day = ? AND (lookup_number IN (${marks})
+           OR json_extract(identity_json, '$.idNumber') IN (${marks})
+           OR json_extract(identity_json, '$.insurance.cardNumber') IN (${marks}))
+         ORDER BY queue_number LIMIT 1`,
+      )
+      .get(day, ...known, ...known, ...known) as { id: number } | undefined;
+    return row?.id;
   }
 
   updateCard(id: number, card: CardCheck): CheckIn | undefined {

@@ -7,10 +7,10 @@ import type { Identity } from '../../contract/identity.ts';
 import type { ReadSource } from '../../contract/idread.ts';
 import { parseAny } from '../../domain/identity/parse-any.ts';
 import { toVnPartialDate } from '../../domain/identity/dates.ts';
+import { vnDay } from '../../domain/vn-date.ts';
 import { HealthRepository } from './health-repo.ts';
 import { AuditLog } from '../../store/repos/audit-log.ts';
 import { checkCard } from './health-card-check.ts';
-import { vnWallClock } from '../../domain/vn-date.ts';
 import { HealthErrors } from '../../contract/health.ts';
 
 type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -23,12 +23,8 @@ export interface HealthDeps {
   now?: () => Date;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The calendar day in Vietnam, whatever the PC's zone (numbering starts again at 1 at midnight there). */
-export const localDay = (d: Date) => {
-  const c = vnWallClock(d);
-  return `${c.year}-${pad(c.month)}-${pad(c.day)}`;
-};
+/** The day in Vietnam decides when numbering starts again at 1, whatever zone the server runs in. */
+export const localDay = vnDay;
 
 /**
  * Health-station check-in: a queue number that never repeats within the day, and the BHYT card
@@ -55,8 +51,8 @@ export class HealthService {
     const lookupNumber = identity.insurance?.cardNumber ?? identity.idNumber;
     const card: CardCheck = { status: lookupNumber ? 'pending' : 'not-applicable', attempts: 0 };
     const now = this.now();
-    const saved = this.repo.add(localDay(now), now.toISOString(), input.source, identity, lookupNumber, card);
-    this.d.log('info', 'health check-in', { checkIn: saved.id, queueNumber: saved.queueNumber, kind: identity.kind });
+    const { repeat, ...saved } = this.repo.add(localDay(now), now.toISOString(), input.source, identity, lookupNumber, card);
+    this.d.log('info', 'health check-in', { checkIn: saved.id, queueNumber: saved.queueNumber, kind: identity.kind, repeat: repeat === true });
     // Card data now sits in the station's records: who took it in, from which device, is audited.
     this.audit.record({
       userId: userId ?? null,

@@ -3,7 +3,7 @@ import { PrintErrors, type FormKind, type PrinterProfile, type TicketPrinter } f
 import type { Settings } from '../../contract/settings.ts';
 import type { SystemPrinterDriver } from '../../devices/printer/system-printer.ts';
 import { printTicket } from '../../devices/printer/escpos/ticket-printer.ts';
-import { formatDateTime } from '../../domain/vn-date.ts';
+import { formatDateTime, vnDay } from '../../domain/vn-date.ts';
 import { buildVietQr } from '../../domain/vietqr/vietqr.ts';
 import { paymentReference } from '../../domain/vietqr/reference.ts';
 import { renderPdfPagePng } from './forms/preview.ts';
@@ -95,7 +95,7 @@ export class PrintService {
         service: input.service,
         counter: input.counter ? `Quầy ${input.counter}` : '',
         issuedAt: formatDateTime(now),
-        qr: `STT:${number}:${now.toISOString().slice(0, 10)}`,
+        qr: `STT:${number}:${vnDay(now)}`,
       },
       p,
     );

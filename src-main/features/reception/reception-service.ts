@@ -10,6 +10,7 @@ import { CounterError } from '../../contract/errors.ts';
 import { formDataFromDossier, vietnamWallClock } from '../../domain/dossier/form-from-dossier.ts';
 import { componentKey } from '../../domain/reception/component-key.ts';
 import { ReceptionErrors } from '../../contract/reception.ts';
+import { isIdNumber, normalizeIdNumber } from '../../domain/identity/id-number.ts';
 
 /**
  * The counter's reception as one application service: it only orchestrates the other areas through
@@ -33,6 +34,10 @@ export class ReceptionService {
       return { dossier, receipt, recovered: true };
     }
     if (!draft.applicant) throw ReceptionErrors.raise('RECEPTION_NO_APPLICANT');
+    // A dossier belongs to a person: a BHYT code (or a typed entry) without an ID number names nobody.
+    const idNumber = normalizeIdNumber(draft.applicant.idNumber ?? '');
+    if (!isIdNumber(idNumber)) throw ReceptionErrors.raise('RECEPTION_APPLICANT_NO_ID', { kind: draft.applicant.kind });
+    const applicant = { ...draft.applicant, idNumber };
     if (!draft.procedureCode) throw ReceptionErrors.raise('RECEPTION_NO_PROCEDURE');
     const procedure = await this.call('procedures.get', { code: draft.procedureCode });
     const missing = procedure.components.filter((c, i) => !c.optional && !draft.received[componentKey(i)]);
@@ -46,7 +51,7 @@ export class ReceptionService {
       procedureCode: procedure.code,
       procedureName: procedure.name,
       channel: 'direct',
-      applicant: { identity: draft.applicant, trust: draft.applicantTrust ?? 'manual', phone: draft.phone || undefined },
+      applicant: { identity: applicant, trust: draft.applicantTrust ?? 'manual', phone: draft.phone || undefined },
       summary: draft.note,
       components,
       receivedAt,
@@ -78,7 +83,7 @@ export class ReceptionService {
     if (!draft.acceptStartedAt) return undefined;
     const recent = await this.call('dossiers.list', { limit: 50, offset: 0 });
     return recent.items.find(
-      (d) => d.procedureCode === draft.procedureCode && d.applicantIdNumber === (draft.applicant?.idNumber ?? null) && d.receivedAt >= (draft.acceptStartedAt as string),
+      (d) => d.procedureCode === draft.procedureCode && d.applicantIdNumber === (draft.applicant?.idNumber === undefined ? null : normalizeIdNumber(draft.applicant.idNumber)) && d.receivedAt >= (draft.acceptStartedAt as string),
     )?.id;
   }
 

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { CounterError } from '../../../src-main/contract/errors.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { useMessages } from '../../i18n/messages.ts';
 import { ErrorText } from '../../ui/ErrorText.tsx';
+import { useSlots } from '../../app/slots.tsx';
 import { detailMessages } from './detail-messages.ts';
 
 /**
@@ -12,21 +13,29 @@ import { detailMessages } from './detail-messages.ts';
 export function SlipLookup({ onFound }: { onFound: (dossierId: string) => void }) {
   const t = useMessages(detailMessages);
   const client = useClient();
+  const { useQrWedge } = useSlots();
   const [text, setText] = useState('');
   const [error, setError] = useState<CounterError>();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const find = async (code: string) => {
     setError(undefined);
     try {
-      const found = await client.call('dossiers.findByCode', { text });
+      const found = await client.call('dossiers.findByCode', { text: code });
       setText('');
       onFound(found.id);
     } catch (err) {
       setError(err instanceof CounterError ? err : undefined);
     }
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void find(text);
+  };
+  // The slip's QR from a keyboard-wedge scanner opens the dossier wherever the focus is.
+  const findRef = useRef(find);
+  findRef.current = find;
+  useQrWedge((code) => void findRef.current(code));
   return (
-    <form onSubmit={(e) => void submit(e)} className="card" style={{ padding: 12 }} data-testid="slip-lookup">
+    <form onSubmit={submit} className="card" style={{ padding: 12 }} data-testid="slip-lookup">
       <label>
         {t('lookupLabel')}
         <div className="row" style={{ alignItems: 'center' }}>

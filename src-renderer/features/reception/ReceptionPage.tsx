@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { confirmDestructive } from '../../ui/confirm.ts';
 import type { ReceptionDraft } from '../../../src-main/contract/reception.ts';
 import type { QueueSummary } from '../../../src-main/contract/queue.ts';
 import { useSlots } from '../../app/slots.tsx';
@@ -34,6 +35,7 @@ export function ReceptionPage() {
     setChosen(true);
   };
   const discard = async (id: string) => {
+    if (!confirmDestructive(t('discardConfirm'))) return;
     await client.call('reception.drafts.discard', { id });
     drafts.reload();
   };

@@ -57,4 +57,8 @@ export const receptionMsgs = defineMessages({
   printed: { vi: 'Đã gửi lệnh in tới', en: 'Sent to printer' },
   recovered: { vi: 'Hồ sơ này đã được tiếp nhận trước khi ứng dụng dừng đột ngột; không tạo hồ sơ trùng.', en: 'This dossier had been accepted before the app stopped; no duplicate was made.' },
   formIssued: { vi: 'Đã lập biểu mẫu', en: 'Form issued' },
+  idNumberInvalid: { vi: 'Số định danh cá nhân phải gồm đúng 12 chữ số (dấu cách, dấu chấm được bỏ qua).', en: 'The personal ID number must be exactly 12 digits (spaces and dots are ignored).' },
+  dobInvalid: { vi: 'Ngày sinh không có thật. Nhập theo dạng dd/MM/yyyy (hoặc chỉ năm sinh).', en: 'That date of birth does not exist. Type it as dd/MM/yyyy (or the year only).' },
+  bhytNeedsId: { vi: 'Mã thẻ BHYT chỉ bổ sung thông tin bảo hiểm. Hãy quét CCCD/VNeID hoặc nhập số định danh cá nhân rồi bấm “Dùng thông tin nhập tay”.', en: 'A BHYT code only adds insurance data. Scan the ID card/VNeID or type the personal ID number, then use the typed entry.' },
+  discardConfirm: { vi: 'Bỏ lượt tiếp nhận đang làm dở này? Thông tin đã nhập sẽ bị xoá.', en: 'Discard this unfinished reception? What was entered will be deleted.' },
 });

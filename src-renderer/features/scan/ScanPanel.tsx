@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { confirmDestructive } from '../../ui/confirm.ts';
 import type { ScanPage, ScanSession } from '../../../src-main/contract/scan.ts';
 import { useClient } from '../../app/client-context.tsx';
 import { importSource } from '../../app/import-files.ts';
@@ -14,6 +15,7 @@ const msgs = defineMessages({
   rescan: { vi: 'Quét lại trang này', en: 'Scan this page again' },
   rotate: { vi: 'Xoay', en: 'Rotate' },
   remove: { vi: 'Xóa', en: 'Delete' },
+  removeConfirm: { vi: 'Xóa trang {n} khỏi hồ sơ?', en: 'Delete page {n} from the dossier?' },
   up: { vi: 'Lên', en: 'Up' },
   missing: { vi: 'Chưa có trang', en: 'No pages yet' },
   component: { vi: 'Thành phần', en: 'Component' },
@@ -118,7 +120,7 @@ export function ScanPanel({ components = [], sessionId, onSession }: ScanPanelPr
                 </select>
                 <button onClick={() => edit(p, { op: 'rotate', degrees: 90 })}>{t('rotate')}</button>
                 <button onClick={() => p.order > 1 && edit(p, { op: 'move', toOrder: p.order - 1 })}>{t('up')}</button>
-                <button onClick={() => edit(p, { op: 'delete' })}>{t('remove')}</button>
+                <button onClick={() => confirmDestructive(t('removeConfirm').replace('{n}', String(p.order))) && edit(p, { op: 'delete' })}>{t('remove')}</button>
                 {p.flags.length > 0 && <button onClick={() => run(p.id)}>{t('rescan')}</button>}
               </div>
             </li>

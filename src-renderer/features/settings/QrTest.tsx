@@ -9,6 +9,7 @@ import { ErrorText } from '../../ui/ErrorText.tsx';
 import { testMsgs } from './device-test-messages.ts';
 import { SettingsUiErrors } from './settings-errors.ts';
 import { maskId } from './settings-checks.ts';
+import { useSlots } from '../../app/slots.tsx';
 
 const WAIT_MS = 30_000;
 
@@ -23,6 +24,10 @@ export function QrTest() {
   const [read, setRead] = useState<IdentityRead>();
   const [error, setError] = useState<CounterError>();
   const stop = useRef<() => void>(undefined);
+  // A keyboard-wedge scanner has no serial port to listen on: while the test waits, its burst is
+  // captured here and submitted, so it arrives as identity.read like any other reader.
+  const { useQrWedgeSubmit } = useSlots();
+  const wedge = useQrWedgeSubmit({ enabled: waiting });
   useEffect(() => () => stop.current?.(), []);
 
   const wait = () => {
@@ -72,7 +77,7 @@ export function QrTest() {
           <span className="mono">{read.source.deviceId}</span> ({read.source.driver})
         </p>
       )}
-      <ErrorText error={error ?? readers.error} />
+      <ErrorText error={error ?? wedge.error ?? readers.error} />
     </div>
   );
 }

@@ -48,6 +48,24 @@ describe('health-station check-in with the BHYT card-check service over real HTT
     expect(svc.today().map((c) => c.queueNumber)).toEqual([2, 1]);
   });
 
+  it('the same person checked in again that day keeps the first number, from any of their codes', async () => {
+    const { svc, settings } = service();
+    settings.set({ health: { cardCheckUrl: sim.url } });
+    const first = await svc.checkIn({ text: TRAINING_SAMPLES.cccd, source: SOURCE });
+    const other = await svc.checkIn({ text: TRAINING_SAMPLES.vneid, source: SOURCE });
+    const again = await svc.checkIn({ text: TRAINING_SAMPLES.cccd, source: SOURCE });
+    // The MRZ of the same ID card carries the same personal ID number.
+    const byMrz = await svc.checkIn({ text: TRAINING_SAMPLES.mrz, source: SOURCE });
+    expect([first.queueNumber, other.queueNumber, again.queueNumber, byMrz.queueNumber]).toEqual([1, 2, 1, 1]);
+    expect(again.id).toBe(first.id);
+    expect(svc.today().map((c) => c.queueNumber)).toEqual([2, 1]);
+    const next = await svc.checkIn({ text: TRAINING_SAMPLES.bhyt, source: SOURCE });
+    expect(next.queueNumber).toBe(3);
+    expect((await svc.checkIn({ text: TRAINING_SAMPLES.bhyt, source: SOURCE })).queueNumber).toBe(3);
+    now = new Date(now.getTime() + 24 * 3600_000);
+    expect((await svc.checkIn({ text: TRAINING_SAMPLES.cccd, source: SOURCE })).queueNumber).toBe(1);
+  });
+
   it('refuses an expired card even when the service answers OK', async () => {
     sim.add({ maThe: 'DN4790123456789', gtTheTu: '01/01/2024', gtTheDen: '31/12/2024', maDKBD: '79001' });
     const { svc, settings } = service();
@@ -58,11 +76,11 @@ describe('health-station check-in with the BHYT card-check service over real HTT
   it('queue numbers survive a restart, never repeat within the day, and start again at 1 the next day', async () => {
     let { svc } = service();
     await svc.checkIn({ text: TRAINING_SAMPLES.mrz, source: SOURCE });
-    await svc.checkIn({ text: TRAINING_SAMPLES.mrz, source: SOURCE });
+    await svc.checkIn({ text: TRAINING_SAMPLES.vneid, source: SOURCE });
     store.close();
     store = openStore({ dataDir, migrations: featureMigrations() });
     ({ svc } = service());
-    expect((await svc.checkIn({ text: TRAINING_SAMPLES.mrz, source: SOURCE })).queueNumber).toBe(3);
+    expect((await svc.checkIn({ text: TRAINING_SAMPLES.bhyt, source: SOURCE })).queueNumber).toBe(3);
     now = new Date(2026, 10, 24, 7, 30);
     expect((await svc.checkIn({ text: TRAINING_SAMPLES.mrz, source: SOURCE })).queueNumber).toBe(1);
     expect(svc.today('2026-11-23')).toHaveLength(3);

@@ -1,6 +1,6 @@
 /**
  * The app's delivery side as its own process, so the SIGKILL tests can kill it at any instant: opens
- * the real store (with the app's migrations and the source's hooks), runs the sync engine against the
+ * the real store (with the outbox migrations and the source's hooks), runs the sync engine against the
  * server. Flags:
  *   --until-drained   exit 0 once nothing is left to send or confirm (after a last status pull)
  *   --moves M         the officer's side too: every dossier gets M local status moves (4 ↔ 5 / 4 ↔ 6
@@ -27,8 +27,6 @@ const untilDrained = flags.includes('--until-drained');
 const moves = Number(flag('--moves') ?? 0);
 const random = seeded(Number(flag('--seed') ?? 1) + process.pid);
 
-// The app's one migration registry: the store refuses (STORE_TOO_NEW) to be opened by a program that
-// does not know every migration already applied, and the tests seed it with the dossiers' migrations too.
 const store = openStore({ dataDir, migrations: featureMigrations(), agency: () => ({ code: '000.00.31.H42', counterId: '01' }), checkIntegrity: false });
 const outbox = new Outbox(store.db);
 const source = new StoreSource(store);

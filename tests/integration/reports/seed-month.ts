@@ -1,4 +1,5 @@
 import { openStore } from '../../../src-main/store/store.ts';
+import { featureMigrations } from '../../../src-main/feature-list.ts';
 import { DossierComponentWriter } from '../../../src-main/store/component-pdfs.ts';
 
 export const AGENCY = '000.00.31.H42';
@@ -35,7 +36,7 @@ const CHUNG_THUC = {
  *  6 khai sinh, received 25/02, ready Mon 02/03 (due Fri 27/02: late by 1 working day), returned 02/03 with the result scanned
  */
 export function seedMonth(dataDir: string): void {
-  const store = openStore({ dataDir, agency: () => ({ code: AGENCY, counterId: '01' }) });
+  const store = openStore({ dataDir, migrations: featureMigrations(), agency: () => ({ code: AGENCY, counterId: '01' }) });
   try {
     store.procedures.upsert(KHAI_SINH);
     store.procedures.upsert(CHUNG_THUC);
