@@ -12,6 +12,10 @@ export const StoreErrors = defineErrors({
     vi: 'Tệp cơ sở dữ liệu counter.sqlite bị rỗng (0 byte) trong khi thư mục dữ liệu cho thấy quầy đã có dữ liệu. Ứng dụng dừng lại để không tạo kho mới đè lên dữ liệu cũ. Bộ phận CNTT: hãy khôi phục bản sao lưu gần nhất (counter store restore) rồi mở lại ứng dụng.',
     en: 'The database file counter.sqlite is empty (0 bytes) although the data folder shows this counter already held data. The app stops rather than create a new store over the old data. IT: restore the latest backup (counter store restore) and start the app again.',
   },
+  STORE_BUSY: {
+    vi: 'Một tiến trình khác của ứng dụng đang mở kho dữ liệu này quá lâu (hơn 30 giây). Hãy đợi một lát rồi mở lại; nếu vẫn lỗi, bộ phận CNTT hãy kiểm tra các tiến trình One-Stop Counter đang chạy trên máy.',
+    en: 'Another process of the app has been opening this data store for too long (over 30 s). Wait a moment and start again; if it persists, IT should check which One-Stop Counter processes are running on the PC.',
+  },
   STORE_MISSING: {
     vi: 'Không tìm thấy tệp cơ sở dữ liệu counter.sqlite trong khi thư mục dữ liệu cho thấy quầy đã có dữ liệu. Ứng dụng dừng lại để không tạo kho mới. Bộ phận CNTT: hãy khôi phục bản sao lưu gần nhất rồi mở lại ứng dụng.',
     en: 'The database file counter.sqlite is missing although the data folder shows this counter already held data. The app stops rather than create a new store. IT: restore the latest backup and start the app again.',

@@ -17,6 +17,7 @@ import { AuditLog } from './repos/audit-log.ts';
 import { damagedStoreError, inspectStoreFiles } from './store-files.ts';
 import { ensureInstallation, type Installation } from './installation.ts';
 import { removeStaleTempFiles } from './temp-files.ts';
+import { withStoreOpenLock } from './open-lock.ts';
 import { CounterError, diskError } from '../contract/errors.ts';
 
 export interface StoreOptions {
@@ -62,8 +63,15 @@ export interface Store {
 export const DB_FILE = 'counter.sqlite';
 export const BLOB_DIR = 'blobs';
 
-/** Opens (creating, migrating and checking) the counter's store in a data folder. */
+/**
+ * Opens (creating, migrating and checking) the counter's store in a data folder. Other processes
+ * opening the same folder wait for this one to finish, so a new store is created exactly once.
+ */
 export function openStore(options: StoreOptions): Store {
+  return withStoreOpenLock(options.dataDir, () => openLocked(options));
+}
+
+function openLocked(options: StoreOptions): Store {
   const dbPath = join(options.dataDir, DB_FILE);
   applyPendingRestore(options.dataDir, dbPath);
   // Refuses a missing, empty, foreign or truncated database before SQLite could create a new one.
@@ -78,7 +86,11 @@ export function openStore(options: StoreOptions): Store {
   }
   try {
     const mode = options.checkIntegrity === true ? 'always' : options.checkIntegrity === false ? 'never' : (options.checkIntegrity ?? 'auto');
-    if (!files.isNew && files.evidence.length > 0 && isBlankSchema(db)) throw StoreErrors.raise('STORE_EMPTY', { dbPath, evidence: files.evidence });
+    // A log with no committed table in it is a first start cut short (power lost while the schema was
+    // being created): only evidence outside the log shows that data was lost.
+    const blank = !files.isNew && isBlankSchema(db);
+    if (blank && files.evidence.some((e) => e !== `${DB_FILE}-wal`)) throw StoreErrors.raise('STORE_EMPTY', { dbPath, evidence: files.evidence });
+    const isNew = files.isNew || blank;
     const startupCheck = checkOnOpen(db, mode, hadMarker);
     writeFileSync(marker, String(process.pid));
     const all = [...storeMigrations, ...(options.migrations ?? [])];
@@ -86,7 +98,7 @@ export function openStore(options: StoreOptions): Store {
     if (startupCheck.ran) db.prepare("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('last_integrity_check', ?)").run(new Date().toISOString());
     const keys = options.keyProvider ?? fileKeyProvider(options.dataDir);
     const blobs = new BlobStore(join(options.dataDir, BLOB_DIR), keys);
-    guardKey(db, keys, blobs, files.isNew);
+    guardKey(db, keys, blobs, isNew);
     const installation = ensureInstallation(options.dataDir, db, new Date(), options.hostName);
     removeStaleTempFiles(options.dataDir);
     const search = new SearchIndex(db);

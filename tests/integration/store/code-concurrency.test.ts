@@ -13,13 +13,15 @@ describe('dossier codes under concurrency (real processes, real SQLite)', () => 
   it('two processes of one counter share one sequence: no repeats, no gaps, and restarts continue it', async () => {
     const t = tempDir('codes-');
     const [a, b] = [startWorker(t.dir, '01', 30), startWorker(t.dir, '01', 30)];
-    expect(await a.exited).toBe(0);
-    expect(await b.exited).toBe(0);
+    const clean = { code: 0, stderr: '' };
+    expect(await Promise.all([a.report, b.report])).toEqual([clean, clean]);
     const codes = [...a.acks, ...b.acks].map((x) => x.code);
     expect(new Set(codes).size).toBe(60);
+    // One data folder is one installation, however many processes opened it first.
+    expect(new Set(codes.map((c) => parseProvisionalCode(c)!.installationTag)).size).toBe(1);
     expect(seqs(codes, parseProvisionalCode)).toEqual(range(1, 60));
     const again = startWorker(t.dir, '01', 5);
-    expect(await again.exited).toBe(0);
+    expect(await again.report).toEqual(clean);
     expect(seqs(again.acks.map((x) => x.code), parseProvisionalCode)).toEqual(range(61, 5));
     t.cleanup();
   }, 60_000);
@@ -28,7 +30,7 @@ describe('dossier codes under concurrency (real processes, real SQLite)', () => 
     const t = tempDir('codes-');
     const one = startWorker(join(t.dir, 'counter-01'), '01', 20);
     const two = startWorker(join(t.dir, 'counter-02'), '02', 20);
-    expect(await Promise.all([one.exited, two.exited])).toEqual([0, 0]);
+    expect(await Promise.all([one.report, two.report])).toEqual([0, 0].map(() => ({ code: 0, stderr: '' })));
     const all = [...one.acks, ...two.acks].map((x) => x.code);
     expect(new Set(all).size).toBe(40);
     expect(one.acks.every((x) => parseProvisionalCode(x.code)?.counterId === '01')).toBe(true);
@@ -39,7 +41,7 @@ describe('dossier codes under concurrency (real processes, real SQLite)', () => 
   it('two PCs left at the default counter ID 01, each with its own database, never produce the same code', async () => {
     const t = tempDir('codes-');
     const pcs = [startWorker(join(t.dir, 'may-1'), '01', 3), startWorker(join(t.dir, 'may-2'), '01', 3)];
-    expect(await Promise.all(pcs.map((w) => w.exited))).toEqual([0, 0]);
+    expect(await Promise.all(pcs.map((w) => w.report))).toEqual(pcs.map(() => ({ code: 0, stderr: '' })));
     const codes = pcs.flatMap((w) => w.acks.map((x) => x.code));
     expect(new Set(codes).size).toBe(6);
     const tags = pcs.map((w) => new Set(w.acks.map((x) => parseProvisionalCode(x.code)!.installationTag)));
@@ -51,11 +53,11 @@ describe('dossier codes under concurrency (real processes, real SQLite)', () => 
   it('delegated numbering: one granted block, one daily official sequence shared by concurrent processes on one database', async () => {
     const t = tempDir('codes-');
     const [a, b] = [startWorker(t.dir, '01', 20, 'delegated'), startWorker(t.dir, '02', 20, 'delegated')];
-    expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
+    expect(await Promise.all([a.report, b.report])).toEqual([a, b].map(() => ({ code: 0, stderr: '' })));
     const codes = [...a.acks, ...b.acks].map((x) => x.code);
     expect(seqs(codes, parseOfficialCode)).toEqual(range(1, 40));
     const again = startWorker(t.dir, '01', 3, 'delegated');
-    await again.exited;
+    expect(await again.report).toEqual({ code: 0, stderr: '' });
     expect(seqs(again.acks.map((x) => x.code), parseOfficialCode)).toEqual(range(41, 3));
     t.cleanup();
   }, 60_000);

@@ -56,6 +56,27 @@ describe('a damaged store is refused loudly and never replaced by a new one', ()
     expect(refusal(f.dir).code).toBe('STORE_EMPTY');
   });
 
+  it('a first start cut short (an empty database and a log with nothing committed, no key yet) starts as a new store', () => {
+    const t = tempDir('first-cut-');
+    cleanups.push(t.cleanup);
+    const db = join(t.dir, DB_FILE);
+    writeFileSync(db, '');
+    // Bytes SQLite cannot take for a valid log header: it discards the log, as it does one whose
+    // frames were never committed.
+    writeFileSync(`${db}-wal`, Buffer.alloc(4096, 0x5a));
+    const store = openStore({ dataDir: t.dir, agency: () => AGENCY });
+    expect(store.dossiers.accept(draft()).provisionalCode).toMatch(/\d/);
+    store.close();
+    expect(readdirSync(t.dir)).toEqual(expect.arrayContaining(['blob.key', 'installation.json']));
+  });
+
+  it('the same empty database and log beside a key or an identity file is still STORE_EMPTY', () => {
+    const f = folder();
+    truncateSync(f.db, 0);
+    writeFileSync(`${f.db}-wal`, Buffer.alloc(4096, 0x5a));
+    expect(refusal(f.dir)).toMatchObject({ code: 'STORE_EMPTY', details: { evidence: expect.arrayContaining(['counter.sqlite-wal', 'blob.key']) } });
+  });
+
   it('a deleted counter.sqlite stops with STORE_MISSING and none is created', () => {
     const f = folder();
     rmSync(f.db);

@@ -13,6 +13,8 @@ export interface Worker {
   acks: Ack[];
   ready: Promise<void>;
   exited: Promise<number | null>;
+  /** The exit code with the stderr of a failed run, so an assertion on it names the cause. */
+  report: Promise<{ code: number | null; stderr: string }>;
 }
 
 const running = new Set<Worker>();
@@ -54,7 +56,8 @@ export function startWorker(dataDir: string, counterId: string, count: number | 
     onReady();
     return code;
   });
-  const worker = { child, acks, ready, exited };
+  const report = exited.then((code) => ({ code, stderr: code === 0 ? '' : child.stderrTail() }));
+  const worker = { child, acks, ready, exited, report };
   running.add(worker);
   void exited.then(() => running.delete(worker));
   return worker;
