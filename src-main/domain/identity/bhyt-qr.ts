@@ -16,6 +16,11 @@ import { compact } from './compact.ts';
  * - 15: + the benefit level, mã hưởng (14);
  * - 16: + the place of issue, nơi cấp đổi thẻ (15, hex like the other free text).
  * Free text (name, address, parent, place of issue) is always hex of its UTF-8 bytes.
+ * BHXH publishes no specification; the layouts follow the public parsers that hospitals run:
+ * Vietsens/hisnguonmo (Inventec.Common.QrCodeBHYT ReadQrCodeHeinCard.cs, HeinCardData.cs, Tag.cs: the
+ * `|` separator, the `$` end and fields 0–12), nhang1020/app_leodoctor_v1.5 (BHYT.dart: the check
+ * string, benefit level and place of issue after it) and the VNPT HIS kiosk code
+ * nguyenkimnam1002/kiotkhambenh_vpc (10-digit or 15-character card numbers, hex names).
  */
 export const BHYT_LAYOUTS = [9, 13, 14, 15, 16] as const;
 const LONGEST = 16;

@@ -50,12 +50,17 @@ export function portalFields(d: Dossier, agencyName = '', procedure?: PortalProc
     TrangThaiHoSo: String(d.status),
     HinhThuc: '0',
     ...(agencyName ? { DonViXuLy: agencyName } : {}),
+    // The place of submission: the portal does not publish its values; systems that sync with it send
+    // "2" for every dossier taken in at a one-stop counter, so the province reads ours the same way.
+    NoiNopHoSo: COUNTER_SUBMISSION,
     HoSoCoThanhPhanSoHoa: pages ? '1' : '0',
     TaiKhoanDuocXacThucVoiVNeID: '0',
     DuocThanhToanTrucTuyen: '0',
     ...feeList(procedure),
   };
 }
+
+const COUNTER_SUBMISSION = '2';
 
 /** Statuses whose update carries the result documents filed with the dossier. */
 const RESULT_STATUSES: ReadonlySet<number> = new Set([9, 10]);
